@@ -50,6 +50,8 @@ class Registry:
     def __init__(self, seeds: Mapping[str, str]) -> None:
         self.seeds = seeds
         self.records: dict[type[Any], dict[str, Any]] = {kind: {} for kind in REFERENCEABLE}
+        #: Ids of records that were in the files but failed to load.
+        self.invalid: dict[type[Any], set[str]] = {kind: set() for kind in REFERENCEABLE}
 
 
 _REGISTRY: contextvars.ContextVar[Registry] = contextvars.ContextVar("centralasia_registry")
@@ -132,11 +134,16 @@ converter.register_structure_hook_factory(_is_tuple, _structure_tuple_factory)
 
 
 def _resolve(kind: type[T], value: object) -> T:
-    key = _expect(value, str, f"the id of a {kind.__name__.lower()}")
+    name = kind.__name__.lower()
+    key = _expect(value, str, f"the id of a {name}")
+    registry = _REGISTRY.get()
     try:
-        return _REGISTRY.get().records[kind][key]  # type: ignore[no-any-return]
+        return registry.records[kind][key]  # type: ignore[no-any-return]
     except KeyError:
-        msg = f"no {kind.__name__.lower()} has the id {key!r}"
+        if key in registry.invalid[kind]:
+            msg = f"the {name} {key!r} is itself invalid (see its own problem)"
+        else:
+            msg = f"no {name} has the id {key!r}"
         raise ValueError(msg) from None
 
 
@@ -248,8 +255,13 @@ def structure_record(raw: object, cls: type[T], registry: Registry) -> T:
 _FIELD_IN_MESSAGE = re.compile(r"'(\w+)'")
 
 
-def explain(exc: BaseException, path: str = "") -> Iterator[tuple[str, str]]:
-    """Yield ``(field path, message)`` for every error inside a structuring error."""
+def explain(exc: BaseException, path: str = "", owner: Any = None) -> Iterator[tuple[str, str]]:
+    """
+    Yield ``(field path, message)`` for every error inside a structuring error.
+
+    *owner* is the type being structured at *path*: when its constructor's
+    validator names one of its fields, that field is added to the path.
+    """
     if isinstance(exc, (ClassValidationError, IterableValidationError)):
         with_notes, without_notes = exc.group_exceptions()
         for inner, note in with_notes:
@@ -257,9 +269,9 @@ def explain(exc: BaseException, path: str = "") -> Iterator[tuple[str, str]]:
                 step = f"{path}[{note.index}]"
             else:
                 step = f"{path}.{note.name}" if path else note.name
-            yield from explain(inner, step)
+            yield from explain(inner, step, note.type)
         for inner in without_notes:
-            yield from explain(inner, path)
+            yield from explain(inner, path, owner)
     elif isinstance(exc, ForbiddenExtraKeysError):
         names = ", ".join(sorted(exc.extra_fields))
         yield path, f"unknown field(s): {names}"
@@ -267,10 +279,12 @@ def explain(exc: BaseException, path: str = "") -> Iterator[tuple[str, str]]:
         yield path, "missing required field"
     elif isinstance(exc, BaseExceptionGroup):
         for inner in exc.exceptions:
-            yield from explain(inner, path)
+            yield from explain(inner, path, owner)
     else:
-        message = str(exc)
+        # attrs' validators put the message first and the offending values after it.
+        message = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
         named = _FIELD_IN_MESSAGE.match(message)
-        if isinstance(exc, ValueError) and named:
+        owners = typing.get_args(owner) if isinstance(owner, types.UnionType) else (owner,)
+        if named and any(attrs.has(kind) and named[1] in attrs.fields_dict(kind) for kind in owners):
             path = f"{path}.{named[1]}" if path else named[1]
         yield path, message or type(exc).__name__

@@ -139,7 +139,12 @@ def read(root: Traversable) -> Dataset:
             try:
                 record = structure_record(raw, kind, registry)
             except Exception as exc:  # noqa: BLE001 - every error becomes a Problem
-                problems += [Problem(file_name, name, path, message) for path, message in explain(exc)]
+                problems += [
+                    Problem(file_name, name, path, message)
+                    for path, message in explain(exc, owner=kind)
+                ]
+                if kind in registry.invalid:
+                    registry.invalid[kind].add(name)
                 continue
             if record.id in records:
                 problems.append(Problem(file_name, name, "id", f"duplicate id {record.id!r}"))
@@ -147,7 +152,7 @@ def read(root: Traversable) -> Dataset:
             records[record.id] = record
         if kind in registry.records:
             registry.records[kind] = records
-        collections[stem] = Collection(records.values(), stem)
+        collections[stem] = Collection(records.values(), kind.__name__.lower())
     if problems:
         raise DataError(problems)
     return Dataset(**collections, seeds=registry.seeds)

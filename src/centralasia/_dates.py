@@ -38,6 +38,7 @@ class Precision(enum.IntEnum):
 
 # EDTF level 2 "sub-year groupings": code -> (first month, number of months).
 # Seasons 21-24 are the independent-of-location seasons of EDTF level 1.
+# Winter runs from December into the next year's February.
 _SUB_YEAR: dict[int, tuple[int, int]] = {
     21: (3, 3), 22: (6, 3), 23: (9, 3), 24: (12, 3),  # spring, summer, autumn, winter
     25: (3, 3), 26: (6, 3), 27: (9, 3), 28: (12, 3),  # northern hemisphere seasons
@@ -91,6 +92,15 @@ def _parse_point(text: str) -> _Point:
     return _Point(start, end, Precision.MONTH, approximate, uncertain)
 
 
+_OPEN = ".."
+
+
+def _open_point(day: dt.date, other_end: str) -> _Point:
+    """Return the open end of an interval: unbounded, as precise as the other end."""
+    other = _parse_point(other_end)
+    return _Point(day, day, other.precision, approximate=False, uncertain=False)
+
+
 @functools.lru_cache(maxsize=4096)
 def _parse(text: str) -> tuple[_Point, _Point | None]:
     """Parse *text* into its first point and, for an interval, its second."""
@@ -100,7 +110,11 @@ def _parse(text: str) -> tuple[_Point, _Point | None]:
     first, slash, second = text.partition("/")
     if not slash:
         return _parse_point(first), None
-    begin, end = _parse_point(first), _parse_point(second)
+    if first == second == _OPEN:
+        msg = f"{text!r} is open at both ends"
+        raise ValueError(msg)
+    begin = _open_point(dt.date.min, second) if first == _OPEN else _parse_point(first)
+    end = _open_point(dt.date.max, first) if second == _OPEN else _parse_point(second)
     if end.end < begin.start:
         msg = f"{text!r} ends before it starts"
         raise ValueError(msg)
@@ -115,7 +129,7 @@ class Date:
 
     *edtf* is the date in the Extended Date/Time Format: ``2023`` (a year),
     ``2023-06`` (a month), ``2024-01-01`` (a day), ``2023-40`` (the first half
-    of 2023), ``2024-01/2024-04`` (an interval); a trailing ``~`` marks an
+    of 2023), ``2024-01/2024-04`` (an interval), ``2019/..`` (from 2019 on); a trailing ``~`` marks an
     approximate date, ``?`` an uncertain one.  :attr:`start` and :attr:`end`
     are the first and last days the source's wording allows.
 

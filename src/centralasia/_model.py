@@ -58,6 +58,19 @@ def _currency(_: object, attribute: Attribute[Any], value: str) -> None:
         raise ValueError(msg)
 
 
+def _short_repr(value: Any) -> str:
+    """Show referenced records by id, so a repr does not print the whole graph."""
+    if isinstance(value, tuple):
+        return "(" + ", ".join(map(_short_repr, value)) + ("," if len(value) == 1 else "") + ")"
+    if value is None:
+        return "None"
+    return f"<{type(value).__name__} {value.id!r}>"
+
+
+def _reference(**kwargs: Any) -> Any:
+    return field(repr=_short_repr, **kwargs)
+
+
 def _id_field() -> Any:
     return field(validator=matches_re(_ID))
 
@@ -204,13 +217,13 @@ class Citation:
     .. versionadded:: 0.1
     """
 
-    article: Article
+    article: Article = _reference()
     quote: str = field(validator=_non_empty)
 
     @quote.validator
     def _check_quote(self, _: Attribute[str], value: str) -> None:
         if value not in self.article.text:
-            msg = f"quote does not occur in the text of article {self.article.id!r}: {value!r}"
+            msg = f"'quote' does not occur in the text of article {self.article.id!r}: {value!r}"
             raise ValueError(msg)
 
 
@@ -248,7 +261,7 @@ class Organization:
     sources: tuple[Citation, ...] = _sources_field()
     acronym: str | None = None
     aliases: tuple[str, ...] = ()
-    country: Country | None = None
+    country: Country | None = _reference(default=None)
     """The country the organization belongs to, for national bodies."""
     founded: Date | None = None
 
@@ -266,7 +279,7 @@ class Corridor:
     id: str = _id_field()
     name: str = field(validator=_non_empty)
     kind: CorridorKind
-    countries: tuple[Country, ...]
+    countries: tuple[Country, ...] = _reference()
     sources: tuple[Citation, ...] = _sources_field()
     aliases: tuple[str, ...] = ()
     status: str | None = None
@@ -281,8 +294,8 @@ class Membership:
     """
 
     id: str = _id_field()
-    country: Country
-    organization: Organization
+    country: Country = _reference()
+    organization: Organization = _reference()
     role: Role
     sources: tuple[Citation, ...] = _sources_field()
     joined: Date | None = field(default=None, validator=optional(instance_of(Date)))
@@ -307,9 +320,9 @@ class Event:
     date: Date
     summary: str = field(validator=_non_empty)
     sources: tuple[Citation, ...] = _sources_field()
-    countries: tuple[Country, ...] = ()
-    organizations: tuple[Organization, ...] = ()
-    corridors: tuple[Corridor, ...] = ()
+    countries: tuple[Country, ...] = _reference(default=())
+    organizations: tuple[Organization, ...] = _reference(default=())
+    corridors: tuple[Corridor, ...] = _reference(default=())
 
 
 @frozen
@@ -327,12 +340,12 @@ class Loan:
     """
 
     id: str = _id_field()
-    debtors: tuple[Country, ...] = field(validator=_non_empty)
-    creditor: Country
+    debtors: tuple[Country, ...] = _reference(validator=_non_empty)
+    creditor: Country = _reference()
     sources: tuple[Citation, ...] = _sources_field()
     description: str = field(validator=_non_empty)
     """What the figure counts, in the source's words ("outstanding loans")."""
-    lender: Organization | None = None
+    lender: Organization | None = _reference(default=None)
     as_of: Date | None = None
     amount: Money | None = None
     amount_qualifier: Qualifier = Qualifier.EXACT

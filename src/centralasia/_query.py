@@ -109,8 +109,8 @@ class Collection(Sequence[T], Generic[T]):
 
         keys = list(self._index)
         matches = process.extract(
-            normalize(key), keys, scorer=fuzz.WRatio,
-            processor=utils.default_process, limit=limit * 3, score_cutoff=60,
+            normalize(key), keys, scorer=fuzz.ratio,
+            processor=utils.default_process, limit=limit * 3, score_cutoff=50,
         )  # fmt: skip
         names: list[str] = []
         for _, _, position in matches:

@@ -1,0 +1,172 @@
+"""Integrity of the bundled dataset, checked against the seeds and reference data."""
+
+from __future__ import annotations
+
+import pathlib
+import re
+from decimal import Decimal
+from importlib.resources import files
+
+import pycountry
+import pytest
+
+import centralasia as ca
+from centralasia._query import lookup_keys
+
+REPO = pathlib.Path(__file__).parent.parent
+SEED_NAMES = sorted(path.name for path in (REPO / "seeds").iterdir())
+
+
+class TestArticles:
+    def test_nine_articles(self, dataset: ca.Dataset) -> None:
+        """The five seeds hold nine articles; the compilation seed holds five."""
+        seeds = [article.seed for article in dataset.articles]
+
+        assert 9 == len(dataset.articles)
+        assert 5 == seeds.count("003_97158e6490a113a8.txt")
+        assert set(SEED_NAMES) == set(seeds)
+
+    def test_bundled_seeds_are_the_repository_seeds(self, dataset: ca.Dataset) -> None:
+        """The package carries the seed files byte for byte."""
+        bundled = files("centralasia") / "data" / "seeds"
+
+        for name in SEED_NAMES:
+            assert (REPO / "seeds" / name).read_bytes() == (bundled / name).read_bytes()
+            assert (REPO / "seeds" / name).read_bytes() == dataset.seeds[name].encode()
+
+    def test_text_traces_to_seed(self, dataset: ca.Dataset) -> None:
+        """Every line of an article's text is a whole line of its seed, in order."""
+        for article in dataset.articles:
+            seed_text = (REPO / "seeds" / article.seed).read_text(encoding="utf-8")
+            lines = seed_text.split("\n")
+            expected = [
+                lines[number - 1]
+                for span in article.spans
+                for number in range(span.first_line, span.last_line + 1)
+            ]
+
+            assert expected == article.text.removesuffix("\n").split("\n")
+
+    def test_spans_do_not_overlap(self, dataset: ca.Dataset) -> None:
+        """No line of a seed belongs to two articles' bodies or bios."""
+        used: dict[tuple[str, int], str] = {}
+        for article in dataset.articles:
+            for span in article.spans + article.bio_spans:
+                for number in range(span.first_line, span.last_line + 1):
+                    assert (article.seed, number) not in used, used.get((article.seed, number))
+                    used[(article.seed, number)] = article.id
+
+    def test_boilerplate_is_not_body(self, dataset: ca.Dataset) -> None:
+        """Photo credits, bios, comment forms and sign-ups stay out of the bodies."""
+        for article in dataset.articles:
+            for boilerplate in ("Photo by", "BIO", "Leave a Reply", "Sign up for", "written by"):
+                assert boilerplate not in article.text, article.id
+
+    def test_bios_kept_apart(self, dataset: ca.Dataset) -> None:
+        """Author bios are a separate field."""
+        bio = dataset.articles.get("kaleji-debt-trap").bio
+
+        assert bio is not None
+        assert bio.startswith("AUTHOR'S BIO: Vali Kaleji")
+
+
+class TestCitations:
+    def test_every_quote_is_verbatim(self, dataset: ca.Dataset) -> None:
+        """Each quote occurs, character for character, in its article's text."""
+        citations = [
+            citation
+            for collection in (dataset.organizations, dataset.corridors, dataset.memberships,
+                               dataset.events, dataset.loans)  # fmt: skip
+            for record in collection
+            for citation in record.sources
+        ]
+
+        assert citations
+        for citation in citations:
+            assert citation.quote in citation.article.text
+            assert citation.article is dataset.articles.get(citation.article.id)
+
+    def test_references_resolve_to_records(self, dataset: ca.Dataset) -> None:
+        """References are the loaded records themselves, not copies."""
+        for loan in dataset.loans:
+            for country in (*loan.debtors, loan.creditor):
+                assert country is dataset.countries.get(country.id)
+            if loan.lender is not None:
+                assert loan.lender is dataset.organizations.get(loan.lender.id)
+
+
+class TestCountries:
+    def test_codes_match_iso_3166(self, dataset: ca.Dataset) -> None:
+        """Codes and names agree with pycountry's ISO 3166-1 table."""
+        for country in dataset.countries:
+            entry = pycountry.countries.get(alpha_2=country.alpha_2)
+
+            assert entry is not None, country.id
+            assert entry.alpha_3 == country.alpha_3
+            assert country.id == country.alpha_2.lower()
+            names = {country.name, country.official_name, *country.aliases}
+            assert {entry.name, getattr(entry, "common_name", None),
+                    getattr(entry, "official_name", None)} & names, country.id  # fmt: skip
+
+    def test_central_asia_and_china(self, dataset: ca.Dataset) -> None:
+        """The five Central Asian states and China are there."""
+        codes = {country.alpha_2 for country in dataset.countries}
+
+        assert {"CN", "KZ", "KG", "TJ", "TM", "UZ"} <= codes
+
+    def test_keys_are_unambiguous(self, dataset: ca.Dataset) -> None:
+        """No code, name or alias names two records."""
+        for collection in (dataset.countries, dataset.organizations, dataset.corridors):
+            seen: dict[str, str] = {}
+            for record in collection:
+                for key in lookup_keys(record):
+                    owner = seen.setdefault(ca.normalize(key), record.id)
+                    assert record.id == owner, key
+
+
+MONEY = re.compile(r"US\$ ?(?P<number>[\d.,]+)(?: (?P<scale>billion|million))?")
+PERCENT = re.compile(r"(?P<number>[\d.]+) percent")
+SCALES = {None: 1, "million": 10**6, "billion": 10**9}
+
+
+class TestLoans:
+    @pytest.mark.parametrize("loan_id", [loan.id for loan in ca.load().loans])
+    def test_figures_agree_with_quotes(self, dataset: ca.Dataset, loan_id: str) -> None:
+        """Every amount and share is re-read from its quotes."""
+        loan = dataset.loans.get(loan_id)
+        quoted = " ".join(citation.quote for citation in loan.sources)
+        amounts = {
+            Decimal(match["number"].replace(",", "")) * SCALES[match["scale"]]
+            for match in MONEY.finditer(quoted)
+        }
+        shares = {Decimal(match["number"]) / 100 for match in PERCENT.finditer(quoted)}
+
+        for money in (loan.amount, loan.per_capita):
+            if money is not None:
+                assert money.amount in amounts
+                assert "USD" == money.currency
+        for share in (loan.share_of_gdp, loan.share_of_external_debt):
+            if share is not None:
+                assert share in shares
+
+    def test_qualifiers_follow_wording(self, dataset: ca.Dataset) -> None:
+        """Bounds and estimates are marked as the source words them."""
+        uzbek = dataset.loans.get("uz-cn-2023-end")
+        kyrgyz = dataset.loans.get("kg-cn-outstanding")
+
+        assert ca.Qualifier.EXACT == uzbek.amount_qualifier
+        assert ca.Qualifier.UPPER_BOUND == uzbek.share_of_external_debt_qualifier
+        assert ca.Qualifier.APPROXIMATE == kyrgyz.amount_qualifier
+        assert ca.Qualifier.LOWER_BOUND == dataset.loans.get(
+            "kg-cn-bilateral-concessional").amount_qualifier
+
+    def test_dates_keep_precision(self, dataset: ca.Dataset) -> None:
+        """'By the end of 2023' and 'as of January 1, 2024' stay different dates."""
+        end_of_2023 = dataset.loans.get("uz-cn-2023-end").as_of
+        new_year = dataset.loans.get("kz-cn-2024-01-01").as_of
+
+        assert end_of_2023 is not None
+        assert new_year is not None
+        assert ca.Precision.MONTH == end_of_2023.precision
+        assert ca.Precision.DAY == new_year.precision
+        assert end_of_2023.before(new_year)

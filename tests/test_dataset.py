@@ -1,0 +1,211 @@
+"""Loading, dumping, and refusing bad data with a DataError that says where."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+import centralasia as ca
+from centralasia import _dataset
+
+Edit = Callable[[str, Callable[[Any], Any]], pathlib.Path]
+
+
+def _problems(path: pathlib.Path) -> list[ca.Problem]:
+    with pytest.raises(ca.DataError) as caught:
+        ca.load(path)
+    return list(caught.value.problems)
+
+
+def _set(record_id: str, **fields: Any) -> Callable[[list[dict[str, Any]]], list[dict[str, Any]]]:
+    def change(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        for record in records:
+            if record["id"] == record_id:
+                record.update(fields)
+        return records
+
+    return change
+
+
+class TestRoundTrip:
+    def test_dump_then_load_is_equal(self, dataset: ca.Dataset, tmp_path: pathlib.Path) -> None:
+        """load(dump(dataset)) gives an equal dataset."""
+        dataset.dump(tmp_path / "new" / "dir")
+
+        assert dataset == ca.load(tmp_path / "new" / "dir")
+
+    def test_dump_is_stable(self, dataset: ca.Dataset, tmp_path: pathlib.Path) -> None:
+        """Dumping a reloaded dataset writes the same bytes."""
+        dataset.dump(tmp_path / "a")
+        ca.load(tmp_path / "a").dump(tmp_path / "b")
+
+        for first in sorted((tmp_path / "a").rglob("*.*")):
+            second = tmp_path / "b" / first.relative_to(tmp_path / "a")
+            assert first.read_bytes() == second.read_bytes()
+
+    def test_json_is_equivalent(self, dataset: ca.Dataset, tmp_path: pathlib.Path) -> None:
+        """Unstructured records are the bundled JSON, defaults filled in."""
+        dataset.dump(tmp_path)
+        dumped = json.loads((tmp_path / "loans.json").read_text(encoding="utf-8"))
+        original = json.loads((_dataset.files("centralasia") / "data" / "loans.json").read_text())
+
+        assert len(original) == len(dumped)
+        by_id = {record["id"]: record for record in dumped}
+        for record in original:
+            for key, value in record.items():
+                assert value == by_id[record["id"]][key]
+
+    def test_bundled_is_loaded_once(self) -> None:
+        """The bundled dataset is one cached object."""
+        assert ca.load() is ca.load()
+
+
+class TestDataError:
+    def test_names_file_record_and_field(self, edit: Edit) -> None:
+        """A bad value is reported with its file, record id and field path."""
+        path = edit("loans", _set("uz-cn-2023-end", share_of_external_debt="1.3"))
+
+        assert [("loans.json", "uz-cn-2023-end", "share_of_external_debt")] == [
+            (p.file, p.record, p.field) for p in _problems(path)]  # fmt: skip
+
+    @pytest.mark.parametrize(
+        ("stem", "change", "field", "message"),
+        [
+            ("loans", _set("uz-cn-2023-end", amount={"amount": "-5", "currency": "USD"}),
+             "amount.amount", ">= 0"),
+            ("loans", _set("uz-cn-2023-end", amount={"amount": "5", "currency": "XXY"}),
+             "amount.currency", "ISO 4217"),
+            ("loans", _set("uz-cn-2023-end", amount={"amount": 5.5, "currency": "USD"}),
+             "amount.amount", "decimal number written as a string"),
+            ("loans", _set("uz-cn-2023-end", as_of="end of 2023"), "as_of", "not an EDTF"),
+            ("loans", _set("uz-cn-2023-end", as_of="2024/2023"), "as_of", "ends before"),
+            ("loans", _set("uz-cn-2023-end", creditor="xx"), "creditor", "no country has the id"),
+            ("loans", _set("uz-cn-2023-end", colour="red"), "", "unknown field(s): colour"),
+            ("loans", _set("uz-cn-2023-end", description=7), "description", "expected a string"),
+            ("loans", _set("uz-cn-2023-end", debtors="uz"), "debtors", "expected an array"),
+            ("loans", _set("uz-cn-2023-end", amount_qualifier="roughly"), "amount_qualifier",
+             "not a valid Qualifier"),
+            ("loans", _set("uz-cn-2023-end", sources=[{"article": "kaleji-debt-trap",
+                                                        "quote": "Uzbekistan owes nothing"}]),
+             "sources[0].quote", "does not occur"),
+            ("countries", _set("kz", alpha_2="kz"), "alpha_2", "must match"),
+            ("articles", _set("kaleji-debt-trap", spans=[[15, 99]]), "spans",
+             "past the end of the seed"),
+            ("articles", _set("kaleji-debt-trap", seed="missing.txt"), "seed", "not in the seeds/"),
+        ],
+    )
+    def test_bad_values(
+        self, edit: Edit, stem: str, change: Callable[[Any], Any], field: str, message: str
+    ) -> None:
+        """Each kind of bad value gives a problem naming the field and what was expected."""
+        problems = _problems(edit(stem, change))
+
+        assert any(field == p.field and message in p.message for p in problems), problems
+
+    def test_missing_field(self, edit: Edit) -> None:
+        """A missing required field is named."""
+        def drop(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            del records[0]["creditor"]
+            return records
+
+        problems = _problems(edit("loans", drop))
+
+        assert [("creditor", "missing required field")] == [(p.field, p.message) for p in problems]
+
+    def test_duplicate_id(self, edit: Edit) -> None:
+        """Two records with one id are refused."""
+        problems = _problems(edit("loans", lambda records: [*records, records[0]]))
+
+        assert ["id"] == [p.field for p in problems]
+        assert "duplicate id" in problems[0].message
+
+    @pytest.mark.parametrize(
+        ("content", "message"),
+        [(b"\xff\xfe[]", "not UTF-8"), (b"[{]", "not valid JSON"), (b"", "not valid JSON"),
+         (b'{"id": "x"}', "expected a JSON array")],
+    )  # fmt: skip
+    def test_broken_file(self, bundled_dir: pathlib.Path, content: bytes, message: str) -> None:
+        """Files that are not UTF-8 JSON arrays are refused, naming the file."""
+        (bundled_dir / "corridors.json").write_bytes(content)
+
+        problems = _problems(bundled_dir)
+
+        assert [("corridors.json", "")] == [(p.file, p.record) for p in problems]
+        assert message in problems[0].message
+
+    def test_missing_file(self, bundled_dir: pathlib.Path) -> None:
+        """A missing file is named."""
+        (bundled_dir / "events.json").unlink()
+
+        assert ["events.json: the file is missing"] == [str(p) for p in _problems(bundled_dir)]
+
+    def test_record_not_an_object(self, edit: Edit) -> None:
+        """A record that is not an object is named by its position."""
+        problems = _problems(edit("loans", lambda records: [*records, 42]))
+
+        assert [("#9", "expected an object, got int 42")] == [
+            (p.record, p.message) for p in problems]  # fmt: skip
+
+    def test_every_problem_at_once(self, edit: Edit) -> None:
+        """All problems in all files are reported together."""
+        edit("countries", _set("kz", alpha_3="kz"))
+        edit("loans", _set("kg-exim-2023", as_of="soon"))
+        path = edit("loans", _set("uz-cn-2023-end", share_of_gdp="2"))
+
+        fields = sorted((p.file, p.field) for p in _problems(path))
+
+        assert [("countries.json", "alpha_3"), ("loans.json", "as_of"),
+                ("loans.json", "debtors"), ("loans.json", "debtors"),
+                ("loans.json", "share_of_gdp")] == fields  # fmt: skip
+
+    def test_reference_to_invalid_record(self, edit: Edit) -> None:
+        """A reference to a record that failed says so, rather than that it is missing."""
+        problems = _problems(edit("countries", _set("kz", alpha_3="kz")))
+
+        assert "the country 'kz' is itself invalid" in problems[-1].message
+
+    def test_message_lists_problems(self, edit: Edit) -> None:
+        """The error's message is readable on its own."""
+        path = edit("loans", _set("uz-cn-2023-end", share_of_gdp="2"))
+
+        with pytest.raises(ca.DataError, match=r"loans\.json, record uz-cn-2023-end, field share_of_gdp"):
+            ca.load(path)
+
+    def test_is_a_value_error(self) -> None:
+        """DataError can be caught as ValueError."""
+        assert issubclass(ca.DataError, ValueError)
+
+
+class TestBundledCache:
+    def test_threads_load_once(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Many threads touching the bundled data read it exactly once."""
+        monkeypatch.setattr(_dataset, "_bundled", None)
+        calls = []
+        real_read = _dataset.read
+
+        def counting_read(root: Any) -> ca.Dataset:
+            calls.append(root)
+            return real_read(root)
+
+        monkeypatch.setattr(_dataset, "read", counting_read)
+        barrier = threading.Barrier(8)
+        results: list[ca.Dataset] = []
+
+        def touch() -> None:
+            barrier.wait()
+            results.append(_dataset.bundled())
+
+        threads = [threading.Thread(target=touch) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+        assert 1 == len(calls)
+        assert 8 == len(results)
+        assert all(result is results[0] for result in results)
