@@ -75,8 +75,13 @@ class TestCitations:
         """Each quote occurs, character for character, in its article's text."""
         citations = [
             citation
-            for collection in (dataset.organizations, dataset.corridors, dataset.memberships,
-                               dataset.events, dataset.loans)  # fmt: skip
+            for collection in (
+                dataset.organizations,
+                dataset.corridors,
+                dataset.memberships,
+                dataset.events,
+                dataset.loans,
+            )
             for record in collection
             for citation in record.sources
         ]
@@ -157,8 +162,10 @@ class TestLoans:
         assert ca.Qualifier.EXACT == uzbek.amount_qualifier
         assert ca.Qualifier.UPPER_BOUND == uzbek.share_of_external_debt_qualifier
         assert ca.Qualifier.APPROXIMATE == kyrgyz.amount_qualifier
-        assert ca.Qualifier.LOWER_BOUND == dataset.loans.get(
-            "kg-cn-bilateral-concessional").amount_qualifier
+        assert (
+            ca.Qualifier.LOWER_BOUND
+            == dataset.loans.get("kg-cn-bilateral-concessional").amount_qualifier
+        )
 
     def test_dates_keep_precision(self, dataset: ca.Dataset) -> None:
         """'By the end of 2023' and 'as of January 1, 2024' stay different dates."""

@@ -76,26 +76,52 @@ class TestDataError:
     @pytest.mark.parametrize(
         ("stem", "change", "field", "message"),
         [
-            ("loans", _set("uz-cn-2023-end", amount={"amount": "-5", "currency": "USD"}),
-             "amount.amount", ">= 0"),
-            ("loans", _set("uz-cn-2023-end", amount={"amount": "5", "currency": "XXY"}),
-             "amount.currency", "ISO 4217"),
-            ("loans", _set("uz-cn-2023-end", amount={"amount": 5.5, "currency": "USD"}),
-             "amount.amount", "decimal number written as a string"),
+            (
+                "loans",
+                _set("uz-cn-2023-end", amount={"amount": "-5", "currency": "USD"}),
+                "amount.amount",
+                ">= 0",
+            ),
+            (
+                "loans",
+                _set("uz-cn-2023-end", amount={"amount": "5", "currency": "XXY"}),
+                "amount.currency",
+                "ISO 4217",
+            ),
+            (
+                "loans",
+                _set("uz-cn-2023-end", amount={"amount": 5.5, "currency": "USD"}),
+                "amount.amount",
+                "decimal number written as a string",
+            ),
             ("loans", _set("uz-cn-2023-end", as_of="end of 2023"), "as_of", "not an EDTF"),
             ("loans", _set("uz-cn-2023-end", as_of="2024/2023"), "as_of", "ends before"),
             ("loans", _set("uz-cn-2023-end", creditor="xx"), "creditor", "no country has the id"),
             ("loans", _set("uz-cn-2023-end", colour="red"), "", "unknown field(s): colour"),
             ("loans", _set("uz-cn-2023-end", description=7), "description", "expected a string"),
             ("loans", _set("uz-cn-2023-end", debtors="uz"), "debtors", "expected an array"),
-            ("loans", _set("uz-cn-2023-end", amount_qualifier="roughly"), "amount_qualifier",
-             "not a valid Qualifier"),
-            ("loans", _set("uz-cn-2023-end", sources=[{"article": "kaleji-debt-trap",
-                                                        "quote": "Uzbekistan owes nothing"}]),
-             "sources[0].quote", "does not occur"),
+            (
+                "loans",
+                _set("uz-cn-2023-end", amount_qualifier="roughly"),
+                "amount_qualifier",
+                "not a valid Qualifier",
+            ),
+            (
+                "loans",
+                _set(
+                    "uz-cn-2023-end",
+                    sources=[{"article": "kaleji-debt-trap", "quote": "Uzbekistan owes nothing"}],
+                ),
+                "sources[0].quote",
+                "does not occur",
+            ),
             ("countries", _set("kz", alpha_2="kz"), "alpha_2", "must match"),
-            ("articles", _set("kaleji-debt-trap", spans=[[15, 99]]), "spans",
-             "past the end of the seed"),
+            (
+                "articles",
+                _set("kaleji-debt-trap", spans=[[15, 99]]),
+                "spans",
+                "past the end of the seed",
+            ),
             ("articles", _set("kaleji-debt-trap", seed="missing.txt"), "seed", "not in the seeds/"),
         ],
     )
@@ -109,6 +135,7 @@ class TestDataError:
 
     def test_missing_field(self, edit: Edit) -> None:
         """A missing required field is named."""
+
         def drop(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
             del records[0]["creditor"]
             return records
@@ -173,7 +200,9 @@ class TestDataError:
         """The error's message is readable on its own."""
         path = edit("loans", _set("uz-cn-2023-end", share_of_gdp="2"))
 
-        with pytest.raises(ca.DataError, match=r"loans\.json, record uz-cn-2023-end, field share_of_gdp"):
+        with pytest.raises(
+            ca.DataError, match=r"loans\.json, record uz-cn-2023-end, field share_of_gdp"
+        ):
             ca.load(path)
 
     def test_is_a_value_error(self) -> None:

@@ -89,7 +89,7 @@ class TestMembership:
     def test_left_before_joined(self, dataset: ca.Dataset) -> None:
         """A membership cannot end before it starts."""
         citation = dataset.loans[0].sources[0]
-        with pytest.raises(ValueError, match="'left' .* is before 'joined'"):
+        with pytest.raises(ValueError, match=r"'left' .* is before 'joined'"):
             ca.Membership(
                 id="x", country=dataset.countries.get("uz"),
                 organization=dataset.organizations.get("cdb"), role=ca.Role.MEMBER,

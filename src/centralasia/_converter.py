@@ -69,7 +69,7 @@ def _expect(value: object, kind: type[T] | tuple[type[Any], ...], what: str) -> 
 
 def _structure_decimal(value: object, _: type[Decimal]) -> Decimal:
     # Floats are refused: 0.1 in JSON already lost digits before we see it.
-    _expect(value, (str, int), "a decimal number written as a string, such as \"0.278\"")
+    _expect(value, (str, int), 'a decimal number written as a string, such as "0.278"')
     try:
         number = Decimal(value)  # type: ignore[arg-type]
     except InvalidOperation:
@@ -82,7 +82,7 @@ def _structure_decimal(value: object, _: type[Decimal]) -> Decimal:
 
 
 def _structure_date(value: object, _: type[Date]) -> Date:
-    return Date(_expect(value, str, "an EDTF date string such as \"2023-06\""))
+    return Date(_expect(value, str, 'an EDTF date string such as "2023-06"'))
 
 
 def _structure_span(value: object, _: type[Span]) -> Span:
@@ -124,7 +124,8 @@ def _structure_tuple_factory(type_: Any) -> Callable[[object, Any], tuple[Any, .
                 exc.add_note(IterableValidationNote(f"@ index {index}", index, item_type))
                 errors.append(exc)
         if errors:
-            raise IterableValidationError(f"While structuring {type_!r}", errors, type_)
+            msg = f"While structuring {type_!r}"
+            raise IterableValidationError(msg, errors, type_)
         return tuple(result)
 
     return structure
@@ -147,30 +148,51 @@ def _resolve(kind: type[T], value: object) -> T:
         raise ValueError(msg) from None
 
 
+def _by_id(record: Any) -> str:
+    return record.id  # type: ignore[no-any-return]
+
+
+def _one(kind: type[Any]) -> Any:
+    def structure(value: object, _: Any) -> Any:
+        return _resolve(kind, value)
+
+    return override(struct_hook=structure, unstruct_hook=_by_id)
+
+
+def _optional(kind: type[Any]) -> Any:
+    def structure(value: object, _: Any) -> Any:
+        return None if value is None else _resolve(kind, value)
+
+    def unstructure(record: Any) -> str | None:
+        return None if record is None else _by_id(record)
+
+    return override(struct_hook=structure, unstruct_hook=unstructure)
+
+
+def _many(kind: type[Any]) -> Any:
+    def structure(value: object, _: Any) -> tuple[Any, ...]:
+        ids = _expect(value, list, "an array of ids")
+        return tuple(_resolve(kind, item) for item in ids)
+
+    def unstructure(records: tuple[Any, ...]) -> list[str]:
+        return [_by_id(record) for record in records]
+
+    return override(struct_hook=structure, unstruct_hook=unstructure)
+
+
 def _reference_overrides(cls: type[Any]) -> dict[str, Any]:
     """Return cattrs overrides that write the reference fields of *cls* as ids."""
     overrides = {}
     for attribute in attrs.fields(cls):
         type_ = attribute.type
+        members = set(typing.get_args(type_)) if isinstance(type_, types.UnionType) else set()
         if type_ in REFERENCEABLE:
-            overrides[attribute.name] = override(
-                struct_hook=lambda value, _, kind=type_: _resolve(kind, value),
-                unstruct_hook=lambda record: record.id,
-            )
-        elif isinstance(type_, types.UnionType) and set(typing.get_args(type_)) & set(REFERENCEABLE):
-            (kind,) = set(typing.get_args(type_)) - {type(None)}
-            overrides[attribute.name] = override(
-                struct_hook=lambda value, _, kind=kind: None if value is None else _resolve(kind, value),
-                unstruct_hook=lambda record: None if record is None else record.id,
-            )
+            overrides[attribute.name] = _one(type_)
+        elif members & set(REFERENCEABLE):
+            (kind,) = members - {type(None)}
+            overrides[attribute.name] = _optional(kind)
         elif _is_tuple(type_) and typing.get_args(type_)[0] in REFERENCEABLE:
-            kind = typing.get_args(type_)[0]
-            overrides[attribute.name] = override(
-                struct_hook=lambda value, _, kind=kind: tuple(
-                    _resolve(kind, item) for item in _expect(value, list, "an array of ids")
-                ),
-                unstruct_hook=lambda records: [record.id for record in records],
-            )
+            overrides[attribute.name] = _many(typing.get_args(type_)[0])
     return overrides
 
 
@@ -208,13 +230,13 @@ def seed_lines(seed: str, spans: tuple[Span, ...]) -> str:
     """Return the lines of *seed* that *spans* name, with their line endings."""
     lines = seed.split("\n")
     ends = ["\n"] * (len(lines) - 1) + [""]
-    chosen = []
+    chosen: list[str] = []
     for span in spans:
         if span.last_line > len(lines):
             msg = f"line {span.last_line} is past the end of the seed ({len(lines)} lines)"
             raise ValueError(msg)
-        for number in range(span.first_line - 1, span.last_line):
-            chosen.append(lines[number] + ends[number])
+        numbers = range(span.first_line - 1, span.last_line)
+        chosen.extend(lines[number] + ends[number] for number in numbers)
     return "".join(chosen)
 
 
@@ -235,7 +257,7 @@ def _with_article_text(mapping: dict[str, Any]) -> dict[str, Any]:
         try:
             spans = converter.structure(mapping.get(name, []), tuple[Span, ...])
             texts[name] = seed_lines(seed, spans)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - reported with the field's name
             exc.add_note(AttributeValidationNote(f"Structuring {name}", name, tuple[Span, ...]))
             raise ClassValidationError("While structuring Article", [exc], Article) from None
     text, bio = texts["spans"], texts["bio_spans"].strip() or None
@@ -278,13 +300,15 @@ def explain(exc: BaseException, path: str = "", owner: Any = None) -> Iterator[t
     elif isinstance(exc, KeyError):
         yield path, "missing required field"
     elif isinstance(exc, BaseExceptionGroup):
-        for inner in exc.exceptions:
-            yield from explain(inner, path, owner)
+        for nested in exc.exceptions:
+            yield from explain(nested, path, owner)
     else:
         # attrs' validators put the message first and the offending values after it.
         message = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
         named = _FIELD_IN_MESSAGE.match(message)
         owners = typing.get_args(owner) if isinstance(owner, types.UnionType) else (owner,)
-        if named and any(attrs.has(kind) and named[1] in attrs.fields_dict(kind) for kind in owners):
+        if named and any(
+            attrs.has(kind) and named[1] in attrs.fields_dict(kind) for kind in owners
+        ):
             path = f"{path}.{named[1]}" if path else named[1]
         yield path, message or type(exc).__name__

@@ -19,7 +19,6 @@ from typing import Any
 
 from attrs import field, frozen
 
-from centralasia._converter import Registry, converter, explain, structure_record
 from centralasia._errors import DataError, Problem
 from centralasia._model import (
     Article,
@@ -48,6 +47,10 @@ FILES: tuple[tuple[str, type[Any]], ...] = (
 SEEDS = "seeds"
 
 
+def _read_only(seeds: Mapping[str, str]) -> Mapping[str, str]:
+    return types.MappingProxyType(dict(seeds))
+
+
 @frozen
 class Dataset:
     """
@@ -66,7 +69,7 @@ class Dataset:
     memberships: Collection[Membership]
     events: Collection[Event]
     loans: Collection[Loan]
-    seeds: Mapping[str, str] = field(converter=lambda seeds: types.MappingProxyType(dict(seeds)))
+    seeds: Mapping[str, str] = field(converter=_read_only)
 
     def dump(self, path: str | os.PathLike[str]) -> None:
         """
@@ -76,6 +79,8 @@ class Dataset:
 
         .. versionadded:: 0.1
         """
+        from centralasia._converter import converter  # noqa: PLC0415 - keeps import cheap
+
         root = pathlib.Path(path)
         (root / SEEDS).mkdir(parents=True, exist_ok=True)
         for name, text in self.seeds.items():
@@ -91,7 +96,7 @@ def _read_seeds(root: Traversable, problems: list[Problem]) -> dict[str, str]:
     if not folder.is_dir():
         problems.append(Problem(SEEDS, "", "", "the seeds/ folder is missing"))
         return {}
-    seeds = {}
+    seeds: dict[str, str] = {}
     for entry in sorted(folder.iterdir(), key=lambda entry: entry.name):
         if entry.is_file():
             try:
@@ -128,6 +133,9 @@ def _record_name(raw: object, position: int) -> str:
 
 def read(root: Traversable) -> Dataset:
     """Read and check the dataset in *root*; raise :class:`DataError` listing every problem."""
+    # Imported here so that importing the package does not import cattrs.
+    from centralasia._converter import Registry, explain, structure_record  # noqa: PLC0415
+
     problems: list[Problem] = []
     registry = Registry(_read_seeds(root, problems))
     collections: dict[str, Collection[Any]] = {}
@@ -173,6 +181,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     'KGZ'
 
     .. versionadded:: 0.1
+
     """
     if path is None:
         return bundled()

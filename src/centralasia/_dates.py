@@ -129,9 +129,10 @@ class Date:
 
     *edtf* is the date in the Extended Date/Time Format: ``2023`` (a year),
     ``2023-06`` (a month), ``2024-01-01`` (a day), ``2023-40`` (the first half
-    of 2023), ``2024-01/2024-04`` (an interval), ``2019/..`` (from 2019 on); a trailing ``~`` marks an
-    approximate date, ``?`` an uncertain one.  :attr:`start` and :attr:`end`
-    are the first and last days the source's wording allows.
+    of 2023), ``2024-01/2024-04`` (an interval), ``2019/..`` (from 2019 on);
+    a trailing ``~`` marks an approximate date, ``?`` an uncertain one.
+    :attr:`start` and :attr:`end` are the first and last days the source's
+    wording allows.
 
     Dates order by ``(start, end)``, so a date that ends before another
     starts sorts before it.  :meth:`before`, :meth:`after` and :meth:`during`

@@ -67,16 +67,7 @@ def _short_repr(value: Any) -> str:
     return f"<{type(value).__name__} {value.id!r}>"
 
 
-def _reference(**kwargs: Any) -> Any:
-    return field(repr=_short_repr, **kwargs)
-
-
-def _id_field() -> Any:
-    return field(validator=matches_re(_ID))
-
-
-def _sources_field() -> Any:
-    return field(validator=_non_empty)
+_valid_id = matches_re(_ID)
 
 
 class Qualifier(enum.Enum):
@@ -195,7 +186,7 @@ class Article:
     .. versionadded:: 0.1
     """
 
-    id: str = _id_field()
+    id: str = field(validator=_valid_id)
     seed: str = field(validator=_non_empty)
     spans: tuple[Span, ...] = field(validator=_non_empty)
     text: str = field(validator=_non_empty, repr=False)
@@ -217,7 +208,7 @@ class Citation:
     .. versionadded:: 0.1
     """
 
-    article: Article = _reference()
+    article: Article = field(repr=_short_repr)
     quote: str = field(validator=_non_empty)
 
     @quote.validator
@@ -238,7 +229,7 @@ class Country:
     .. versionadded:: 0.1
     """
 
-    id: str = _id_field()
+    id: str = field(validator=_valid_id)
     name: str = field(validator=_non_empty)
     alpha_2: str = field(validator=matches_re(r"[A-Z]{2}"))
     alpha_3: str = field(validator=matches_re(r"[A-Z]{3}"))
@@ -255,13 +246,13 @@ class Organization:
     .. versionadded:: 0.1
     """
 
-    id: str = _id_field()
+    id: str = field(validator=_valid_id)
     name: str = field(validator=_non_empty)
     kind: OrganizationKind
-    sources: tuple[Citation, ...] = _sources_field()
+    sources: tuple[Citation, ...] = field(validator=_non_empty)
     acronym: str | None = None
     aliases: tuple[str, ...] = ()
-    country: Country | None = _reference(default=None)
+    country: Country | None = field(default=None, repr=_short_repr)
     """The country the organization belongs to, for national bodies."""
     founded: Date | None = None
 
@@ -276,11 +267,11 @@ class Corridor:
     .. versionadded:: 0.1
     """
 
-    id: str = _id_field()
+    id: str = field(validator=_valid_id)
     name: str = field(validator=_non_empty)
     kind: CorridorKind
-    countries: tuple[Country, ...] = _reference()
-    sources: tuple[Citation, ...] = _sources_field()
+    countries: tuple[Country, ...] = field(repr=_short_repr)
+    sources: tuple[Citation, ...] = field(validator=_non_empty)
     aliases: tuple[str, ...] = ()
     status: str | None = None
 
@@ -293,11 +284,11 @@ class Membership:
     .. versionadded:: 0.1
     """
 
-    id: str = _id_field()
-    country: Country = _reference()
-    organization: Organization = _reference()
+    id: str = field(validator=_valid_id)
+    country: Country = field(repr=_short_repr)
+    organization: Organization = field(repr=_short_repr)
     role: Role
-    sources: tuple[Citation, ...] = _sources_field()
+    sources: tuple[Citation, ...] = field(validator=_non_empty)
     joined: Date | None = field(default=None, validator=optional(instance_of(Date)))
     left: Date | None = field(default=None, validator=optional(instance_of(Date)))
 
@@ -316,13 +307,13 @@ class Event:
     .. versionadded:: 0.1
     """
 
-    id: str = _id_field()
+    id: str = field(validator=_valid_id)
     date: Date
     summary: str = field(validator=_non_empty)
-    sources: tuple[Citation, ...] = _sources_field()
-    countries: tuple[Country, ...] = _reference(default=())
-    organizations: tuple[Organization, ...] = _reference(default=())
-    corridors: tuple[Corridor, ...] = _reference(default=())
+    sources: tuple[Citation, ...] = field(validator=_non_empty)
+    countries: tuple[Country, ...] = field(default=(), repr=_short_repr)
+    organizations: tuple[Organization, ...] = field(default=(), repr=_short_repr)
+    corridors: tuple[Corridor, ...] = field(default=(), repr=_short_repr)
 
 
 @frozen
@@ -339,13 +330,13 @@ class Loan:
     .. versionadded:: 0.1
     """
 
-    id: str = _id_field()
-    debtors: tuple[Country, ...] = _reference(validator=_non_empty)
-    creditor: Country = _reference()
-    sources: tuple[Citation, ...] = _sources_field()
+    id: str = field(validator=_valid_id)
+    debtors: tuple[Country, ...] = field(validator=_non_empty, repr=_short_repr)
+    creditor: Country = field(repr=_short_repr)
+    sources: tuple[Citation, ...] = field(validator=_non_empty)
     description: str = field(validator=_non_empty)
     """What the figure counts, in the source's words ("outstanding loans")."""
-    lender: Organization | None = _reference(default=None)
+    lender: Organization | None = field(default=None, repr=_short_repr)
     as_of: Date | None = None
     amount: Money | None = None
     amount_qualifier: Qualifier = Qualifier.EXACT

@@ -95,6 +95,7 @@ class Collection(Sequence[T], Generic[T]):
                 message suggests the closest keys.
 
         .. versionadded:: 0.1
+
         """
         found = self._index.get(normalize(key))
         if found is not None:

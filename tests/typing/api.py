@@ -1,0 +1,26 @@
+"""Calls a user would write; mypy --strict must accept them as typed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import centralasia as ca
+
+dataset: ca.Dataset = ca.load()
+kyrgyzstan: ca.Country = dataset.countries.get("KG")
+maybe: ca.Country | None = dataset.countries.get("Atlantis", None)
+loans: list[ca.Loan] = [loan for loan in dataset.loans if loan.debtor is kyrgyzstan]
+shares: list[Decimal] = [loan.share_of_gdp for loan in loans if loan.share_of_gdp is not None]
+quotes: list[str] = [citation.quote for loan in loans for citation in loan.sources]
+titles: list[str | None] = [citation.article.title for loan in loans for citation in loan.sources]
+money = ca.Money(Decimal(3775000000), "USD")
+half = ca.Date("2023-40")
+earlier: bool = half.before(ca.Date("2024-01-01"))
+try:
+    dataset.countries.get("Kirgizstan")
+except ca.NotFound as error:
+    suggestions: tuple[str, ...] = error.suggestions
+try:
+    ca.load("my-data")
+except ca.DataError as error:
+    problems: tuple[ca.Problem, ...] = error.problems
