@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import doctest
 import json
 import os
 import pathlib
@@ -101,3 +102,27 @@ class TestWheel:
 
         assert (9, len(ca.loans)) == (articles, loans)
         assert str(tmp_path / "venv") in location
+
+
+class TestReadme:
+    def test_ci_runs_the_readme_test_command(self) -> None:
+        """.ci/run calls exactly the test command the README gives."""
+        readme = (REPO / "README.md").read_text(encoding="utf-8")
+        ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+        commands = [line for line in readme.splitlines() if line.endswith("python -m pytest")]
+
+        assert 1 == len(commands)
+        assert commands[0] in ci.splitlines()
+
+    def test_readme_example_runs(self) -> None:
+        """The README's Python example gives the output it shows."""
+        readme = (REPO / "README.md").read_text(encoding="utf-8")
+        (example,) = (block.split("```")[0] for block in readme.split("```python\n")[1:])
+        parser = doctest.DocTestParser()
+        test = parser.get_doctest(example, {}, "README.md", "README.md", 0)
+        runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+
+        runner.run(test)
+
+        assert (0, len(test.examples)) == tuple(runner.summarize(verbose=False))
+        assert len(test.examples) > 3

@@ -1,0 +1,33 @@
+"""Sphinx configuration for the centralasia documentation."""
+
+from __future__ import annotations
+
+import importlib.metadata
+
+project = "centralasia"
+author = "The centralasia developers"
+copyright = "2026, the centralasia developers"
+release = importlib.metadata.version("centralasia")
+version = ".".join(release.split(".")[:2])
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.doctest",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.viewcode",
+]
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+exclude_patterns = ["_build"]
+myst_heading_anchors = 2
+
+autodoc_typehints = "description"
+autodoc_member_order = "bysource"
+autodoc_default_options = {"members": True, "show-inheritance": True}
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+
+doctest_global_setup = "import centralasia as ca\nfrom decimal import Decimal\nfrom centralasia import *"
+
+html_theme = "furo"
+html_title = f"centralasia {release}"
