@@ -27,7 +27,11 @@ autodoc_default_options = {"members": True, "show-inheritance": True}
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 
-doctest_global_setup = "import centralasia as ca\nfrom decimal import Decimal\nfrom centralasia import *"
+doctest_global_setup = """
+import centralasia as ca
+from decimal import Decimal
+from centralasia import *
+"""
 
 html_theme = "furo"
 html_title = f"centralasia {release}"
