@@ -6,6 +6,7 @@ import json
 import pathlib
 import threading
 from collections.abc import Callable
+from importlib.resources import files
 from typing import Any
 
 import pytest
@@ -52,7 +53,7 @@ class TestRoundTrip:
         """Unstructured records are the bundled JSON, defaults filled in."""
         dataset.dump(tmp_path)
         dumped = json.loads((tmp_path / "loans.json").read_text(encoding="utf-8"))
-        original = json.loads((_dataset.files("centralasia") / "data" / "loans.json").read_text())
+        original = json.loads((files("centralasia") / "data" / "loans.json").read_text())
 
         assert len(original) == len(dumped)
         by_id = {record["id"]: record for record in dumped}

@@ -7,15 +7,11 @@ records) and a ``seeds/`` folder with the texts the articles come from.
 
 from __future__ import annotations
 
-import json
 import os
-import pathlib
 import threading
 import types
 from collections.abc import Mapping
-from importlib.resources import files
-from importlib.resources.abc import Traversable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
@@ -30,6 +26,12 @@ from centralasia._model import (
     Organization,
 )
 from centralasia._query import Collection
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+# json, pathlib and importlib.resources are imported where they are used:
+# together they would double the cost of `import centralasia`.
 
 __all__ = ["Dataset", "load"]
 
@@ -79,7 +81,10 @@ class Dataset:
 
         .. versionadded:: 0.1
         """
-        from centralasia._converter import converter  # noqa: PLC0415 - keeps import cheap
+        import json  # noqa: PLC0415
+        import pathlib  # noqa: PLC0415
+
+        from centralasia._converter import converter  # noqa: PLC0415
 
         root = pathlib.Path(path)
         (root / SEEDS).mkdir(parents=True, exist_ok=True)
@@ -107,6 +112,8 @@ def _read_seeds(root: Traversable, problems: list[Problem]) -> dict[str, str]:
 
 
 def _read_array(root: Traversable, file_name: str, problems: list[Problem]) -> list[Any]:
+    import json  # noqa: PLC0415
+
     entry = root / file_name
     if not entry.is_file():
         problems.append(Problem(file_name, "", "", "the file is missing"))
@@ -185,6 +192,8 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     """
     if path is None:
         return bundled()
+    import pathlib  # noqa: PLC0415
+
     return read(pathlib.Path(path))
 
 
@@ -198,6 +207,8 @@ def bundled() -> Dataset:
     if _bundled is None:
         with _bundled_lock:
             if _bundled is None:
+                from importlib.resources import files  # noqa: PLC0415
+
                 _bundled = read(files("centralasia") / "data")
     return _bundled
 
