@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, settings
 
 import centralasia as ca
 
-settings.register_profile("ci", max_examples=200, deadline=None,
+settings.register_profile("ci", max_examples=100, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])  # fmt: skip
 settings.register_profile("dev", max_examples=30, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
@@ -48,3 +48,22 @@ def _edit(bundled_dir: pathlib.Path) -> Callable[[str, Callable[[Any], Any]], pa
         return bundled_dir
 
     return edit
+
+
+#: Corrupted datasets the fuzzing test tried, by outcome.
+FUZZ_TALLY = pytest.StashKey[dict[str, int]]()
+
+
+@pytest.fixture(name="fuzz_tally", scope="session")
+def _fuzz_tally(request: pytest.FixtureRequest) -> dict[str, int]:
+    return request.config.stash.setdefault(FUZZ_TALLY, {"loaded": 0, "refused": 0})
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    """Report how many corrupted datasets the fuzzing test tried."""
+    tally = config.stash.get(FUZZ_TALLY, None)
+    if tally:
+        terminalreporter.write_line(
+            f"fuzzing: tried {sum(tally.values())} corrupted datasets: {tally['refused']} refused "
+            f"with DataError, {tally['loaded']} still valid"
+        )

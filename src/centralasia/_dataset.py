@@ -143,6 +143,8 @@ def read(root: Traversable) -> Dataset:
     # Imported here so that importing the package does not import cattrs.
     from centralasia._converter import Registry, explain, structure_record  # noqa: PLC0415
 
+    if not root.is_dir():
+        raise DataError([Problem(str(root), "", "", "not a directory")])
     problems: list[Problem] = []
     registry = Registry(_read_seeds(root, problems))
     collections: dict[str, Collection[Any]] = {}

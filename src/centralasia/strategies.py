@@ -1,0 +1,395 @@
+"""
+Hypothesis strategies for every centralasia type, and for whole valid datasets.
+
+Use them to property-test your own code against our types::
+
+    from hypothesis import given
+    from centralasia import strategies
+
+    @given(strategies.datasets())
+    def test_my_summary(dataset):
+        assert my_summary(dataset) ...
+
+This module imports hypothesis, which the core library does not need: install
+it with ``pip install 'centralasia[strategies]'``.
+
+.. versionadded:: 0.1
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from hypothesis import strategies as st
+
+from centralasia._converter import seed_lines
+from centralasia._currencies import CURRENCY_CODES
+from centralasia._dataset import Dataset
+from centralasia._dates import Date
+from centralasia._model import (
+    Article,
+    Citation,
+    Corridor,
+    CorridorKind,
+    Country,
+    Event,
+    Loan,
+    Membership,
+    Money,
+    Organization,
+    OrganizationKind,
+    Qualifier,
+    Role,
+    Span,
+)
+from centralasia._query import Collection
+
+__all__ = [
+    "articles",
+    "citations",
+    "corridors",
+    "countries",
+    "datasets",
+    "dates",
+    "events",
+    "ids",
+    "loans",
+    "memberships",
+    "moneys",
+    "organizations",
+    "seed_texts",
+    "shares",
+]
+
+T = TypeVar("T")
+
+#: Lowercase slugs, the form of every record id.
+_SLUG = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
+#: Names: letters of any script, digits, spaces and punctuation, never blank.
+_NAMES = st.text(
+    st.characters(categories=["L", "N", "Zs", "Pd", "Po"], exclude_characters="\n\r"),
+    min_size=1,
+    max_size=24,
+).filter(str.strip)
+_LINES = st.text(
+    st.characters(categories=["L", "N", "Zs", "P", "S"], exclude_characters="\n\r\x85\u2028\u2029"),
+    min_size=1,
+    max_size=60,
+)
+
+
+def ids() -> st.SearchStrategy[str]:
+    """
+    Return a strategy for record ids: lowercase slugs such as ``china-exim-bank``.
+
+    .. versionadded:: 0.1
+    """
+    return _SLUG
+
+
+@st.composite
+def dates(draw: st.DrawFn) -> Date:
+    """
+    Draw a :class:`~centralasia.Date`: a year, season, month, day or an interval of them.
+
+    .. versionadded:: 0.1
+    """
+    day = draw(st.dates(dt.date(1900, 1, 1), dt.date(2099, 12, 31)))
+    point = draw(
+        st.sampled_from(
+            [
+                str(day.year),
+                f"{day.year}-{day.month:02d}",
+                f"{day.year}-{draw(st.integers(21, 41)):02d}",
+                day.isoformat(),
+            ]
+        )
+    )
+    if not draw(st.booleans()):
+        return Date(point)
+    later = Date(point).end + dt.timedelta(days=draw(st.integers(0, 4000)))
+    return Date(f"{point}/{later.isoformat()}")
+
+
+def shares() -> st.SearchStrategy[Decimal]:
+    """
+    Return a strategy for fractions in [0, 1] with up to four decimal places.
+
+    .. versionadded:: 0.1
+    """
+    return st.integers(0, 10_000).map(lambda ten_thousandths: Decimal(ten_thousandths) / 10_000)
+
+
+@st.composite
+def moneys(draw: st.DrawFn) -> Money:
+    """
+    Draw an exact amount of :class:`~centralasia.Money` in an ISO 4217 currency.
+
+    .. versionadded:: 0.1
+    """
+    cents = draw(st.integers(0, 10**16))
+    currency = draw(st.sampled_from(sorted(CURRENCY_CODES)))
+    return Money(amount=Decimal(cents).scaleb(-2), currency=currency)
+
+
+@st.composite
+def seed_texts(draw: st.DrawFn) -> str:
+    """Draw the text of a seed file: a few lines, with or without a final newline."""
+    lines = draw(st.lists(_LINES, min_size=1, max_size=8))
+    return "\n".join(lines) + draw(st.sampled_from(["", "\n"]))
+
+
+@st.composite
+def articles(draw: st.DrawFn, seed_name: str | None = None, seed: str | None = None) -> Article:
+    """
+    Draw an :class:`~centralasia.Article` whose text is some lines of *seed*.
+
+    Without *seed*, a seed text is drawn too (it is then not kept anywhere).
+
+    .. versionadded:: 0.1
+    """
+    if seed is None:
+        seed = draw(seed_texts())
+    line_count = len(seed.split("\n"))
+    first = draw(st.integers(1, line_count))
+    last = draw(st.integers(first, line_count))
+    spans = (Span(first, last),)
+    text = seed_lines(seed, spans)
+    if not text:
+        # An empty last line: take the first line, which is never empty.
+        spans, text = (Span(1, 1),), seed_lines(seed, (Span(1, 1),))
+    return Article(
+        id=draw(_SLUG),
+        seed=seed_name or draw(_SLUG) + ".txt",
+        spans=spans,
+        text=text,
+        title=draw(st.none() | _NAMES),
+        authors=tuple(draw(st.lists(_NAMES, max_size=2))),
+        published=draw(st.none() | dates()),
+        publisher=draw(st.none() | _NAMES),
+    )
+
+
+@st.composite
+def citations(draw: st.DrawFn, article: Article | None = None) -> Citation:
+    """
+    Draw a :class:`~centralasia.Citation`: a non-empty stretch of *article*'s text.
+
+    .. versionadded:: 0.1
+    """
+    if article is None:
+        article = draw(articles())
+    start = draw(st.integers(0, len(article.text) - 1))
+    end = draw(st.integers(start + 1, len(article.text)))
+    return Citation(article=article, quote=article.text[start:end])
+
+
+def _sources(pool: tuple[Article, ...]) -> st.SearchStrategy[tuple[Citation, ...]]:
+    return st.lists(st.sampled_from(pool).flatmap(citations), min_size=1, max_size=2).map(tuple)
+
+
+@st.composite
+def countries(draw: st.DrawFn, alpha_2: str | None = None) -> Country:
+    """
+    Draw a :class:`~centralasia.Country` (its codes need not be assigned by ISO).
+
+    .. versionadded:: 0.1
+    """
+    letters = st.text(string.ascii_uppercase, min_size=2, max_size=2)
+    code = alpha_2 or draw(letters)
+    return Country(
+        id=code.lower(),
+        name=draw(_NAMES),
+        alpha_2=code,
+        alpha_3=code + draw(st.sampled_from(string.ascii_uppercase)),
+        official_name=draw(st.none() | _NAMES),
+        aliases=tuple(draw(st.lists(_NAMES, max_size=2))),
+    )
+
+
+@st.composite
+def organizations(
+    draw: st.DrawFn, pool: tuple[Article, ...], nations: tuple[Country, ...] = ()
+) -> Organization:
+    """
+    Draw an :class:`~centralasia.Organization` citing articles of *pool*.
+
+    .. versionadded:: 0.1
+    """
+    return Organization(
+        id=draw(_SLUG),
+        name=draw(_NAMES),
+        kind=draw(st.sampled_from(OrganizationKind)),
+        sources=draw(_sources(pool)),
+        acronym=draw(st.none() | _NAMES),
+        aliases=tuple(draw(st.lists(_NAMES, max_size=2))),
+        country=draw(st.none() | st.sampled_from(nations)) if nations else None,
+        founded=draw(st.none() | dates()),
+    )
+
+
+def _some(pool: tuple[T, ...], min_size: int = 0) -> st.SearchStrategy[tuple[T, ...]]:
+    """Draw up to three distinct members of *pool*, in any order."""
+    positions = st.lists(st.integers(0, len(pool) - 1), min_size=min_size,
+                         max_size=min(3, len(pool)), unique=True)  # fmt: skip
+    return positions.map(lambda chosen: tuple(pool[position] for position in chosen))
+
+
+@st.composite
+def corridors(draw: st.DrawFn, pool: tuple[Article, ...], nations: tuple[Country, ...]) -> Corridor:
+    """
+    Draw a :class:`~centralasia.Corridor` through countries of *nations*.
+
+    .. versionadded:: 0.1
+    """
+    return Corridor(
+        id=draw(_SLUG),
+        name=draw(_NAMES),
+        kind=draw(st.sampled_from(CorridorKind)),
+        countries=draw(_some(nations)) if nations else (),
+        sources=draw(_sources(pool)),
+        aliases=tuple(draw(st.lists(_NAMES, max_size=2))),
+        status=draw(st.none() | _NAMES),
+    )
+
+
+@st.composite
+def memberships(
+    draw: st.DrawFn,
+    pool: tuple[Article, ...],
+    nations: tuple[Country, ...],
+    bodies: tuple[Organization, ...],
+) -> Membership:
+    """
+    Draw a :class:`~centralasia.Membership` whose end, if any, is not before its start.
+
+    .. versionadded:: 0.1
+    """
+    joined = draw(st.none() | dates())
+    left = draw(st.none() | dates())
+    if joined is not None and left is not None and left.before(joined):
+        joined, left = left, joined
+    return Membership(
+        id=draw(_SLUG),
+        country=draw(st.sampled_from(nations)),
+        organization=draw(st.sampled_from(bodies)),
+        role=draw(st.sampled_from(Role)),
+        sources=draw(_sources(pool)),
+        joined=joined,
+        left=left,
+    )
+
+
+@st.composite
+def events(
+    draw: st.DrawFn,
+    pool: tuple[Article, ...],
+    nations: tuple[Country, ...] = (),
+    bodies: tuple[Organization, ...] = (),
+    routes: tuple[Corridor, ...] = (),
+) -> Event:
+    """
+    Draw an :class:`~centralasia.Event` involving records of the given pools.
+
+    .. versionadded:: 0.1
+    """
+    return Event(
+        id=draw(_SLUG),
+        date=draw(dates()),
+        summary=draw(_NAMES),
+        sources=draw(_sources(pool)),
+        countries=draw(_some(nations)) if nations else (),
+        organizations=draw(_some(bodies)) if bodies else (),
+        corridors=draw(_some(routes)) if routes else (),
+    )
+
+
+@st.composite
+def loans(
+    draw: st.DrawFn,
+    pool: tuple[Article, ...],
+    nations: tuple[Country, ...],
+    lenders: tuple[Organization, ...] = (),
+) -> Loan:
+    """
+    Draw a :class:`~centralasia.Loan` with at least one figure.
+
+    .. versionadded:: 0.1
+    """
+    qualifiers = st.sampled_from(Qualifier)
+    figures: dict[str, Any] = {
+        "amount": draw(st.none() | moneys()),
+        "share_of_gdp": draw(st.none() | shares()),
+        "share_of_external_debt": draw(st.none() | shares()),
+        "per_capita": draw(st.none() | moneys()),
+    }
+    if all(value is None for value in figures.values()):
+        figures["amount"] = draw(moneys())
+    return Loan(
+        id=draw(_SLUG),
+        debtors=draw(_some(nations, min_size=1)),
+        creditor=draw(st.sampled_from(nations)),
+        sources=draw(_sources(pool)),
+        description=draw(_NAMES),
+        lender=draw(st.none() | st.sampled_from(lenders)) if lenders else None,
+        as_of=draw(st.none() | dates()),
+        amount_qualifier=draw(qualifiers),
+        share_of_gdp_qualifier=draw(qualifiers),
+        share_of_external_debt_qualifier=draw(qualifiers),
+        per_capita_qualifier=draw(qualifiers),
+        **figures,
+    )
+
+
+def _unique(records: list[T]) -> tuple[T, ...]:
+    by_id: dict[str, T] = {}
+    for record in records:
+        by_id.setdefault(record.id, record)  # type: ignore[attr-defined]
+    return tuple(by_id.values())
+
+
+@st.composite
+def datasets(draw: st.DrawFn, max_records: int = 4) -> Dataset:
+    """
+    Draw a valid :class:`~centralasia.Dataset`.
+
+    Every reference resolves, every quote occurs in its article, and ids are
+    unique within each collection.
+
+    .. versionadded:: 0.1
+    """
+    texts = draw(st.dictionaries(_SLUG.map(lambda name: name + ".txt"), seed_texts(),
+                                 min_size=1, max_size=2))  # fmt: skip
+    names = sorted(texts)
+    pool = _unique(
+        [
+            draw(articles(seed_name=name, seed=texts[name]))
+            for name in draw(st.lists(st.sampled_from(names), min_size=1, max_size=max_records))
+        ]
+    )
+    codes = draw(st.lists(st.text(string.ascii_uppercase, min_size=2, max_size=2),
+                          min_size=1, max_size=max_records, unique=True))  # fmt: skip
+    nations = tuple(draw(countries(alpha_2=code)) for code in codes)
+    many = st.integers(0, max_records)
+    bodies = _unique([draw(organizations(pool, nations)) for _ in range(draw(many))])
+    routes = _unique([draw(corridors(pool, nations)) for _ in range(draw(many))])
+    places = (
+        _unique([draw(memberships(pool, nations, bodies)) for _ in range(draw(many))])
+        if bodies
+        else ()
+    )
+    happenings = _unique([draw(events(pool, nations, bodies, routes)) for _ in range(draw(many))])
+    debts = _unique([draw(loans(pool, nations, bodies)) for _ in range(draw(many))])
+    return Dataset(
+        articles=Collection(pool, "article"),
+        countries=Collection(nations, "country"),
+        organizations=Collection(bodies, "organization"),
+        corridors=Collection(routes, "corridor"),
+        memberships=Collection(places, "membership"),
+        events=Collection(happenings, "event"),
+        loans=Collection(debts, "loan"),
+        seeds=texts,
+    )
