@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import tempfile
 from decimal import Decimal
+from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -103,6 +104,41 @@ class TestOrder:
             ids = [record.id for record in getattr(dataset, stem)]
 
             assert sorted(ids) == ids
+
+
+PREDICATES = st.sampled_from(
+    [
+        lambda loan: loan.amount is not None,
+        lambda loan: loan.as_of is not None,
+        lambda loan: loan.lender is not None,
+        lambda loan: len(loan.debtors) == 1,
+        lambda loan: loan.share_of_gdp is not None and loan.share_of_gdp > Decimal("0.5"),
+    ]
+)
+
+
+class TestFilters:
+    @given(strategies.datasets(), PREDICATES)
+    def test_never_add_records(self, dataset: ca.Dataset, predicate: Any) -> None:
+        """A filter keeps a subset of the records, in their order."""
+        kept = dataset.loans.filter(predicate)
+
+        assert [loan for loan in dataset.loans if predicate(loan)] == list(kept)
+        assert all(loan in dataset.loans for loan in kept)
+
+    @given(strategies.datasets(), PREDICATES, PREDICATES)
+    def test_compose_in_any_order(self, dataset: ca.Dataset, first: Any, second: Any) -> None:
+        """Filtering by one predicate then another equals the other order."""
+        assert dataset.loans.filter(first).filter(second) == dataset.loans.filter(second).filter(
+            first)  # fmt: skip
+
+    @given(strategies.datasets(), PREDICATES)
+    def test_filtered_lookups(self, dataset: ca.Dataset, predicate: Any) -> None:
+        """A filtered collection finds exactly its own records by id."""
+        kept = dataset.loans.filter(predicate)
+
+        for loan in dataset.loans:
+            assert (loan if predicate(loan) else None) is kept.get(loan.id, None)
 
 
 class TestValidity:

@@ -61,7 +61,7 @@ class Collection(Sequence[T], Generic[T]):
     .. versionadded:: 0.1
     """
 
-    __slots__ = ("_index", "_items", "_kind")
+    __slots__ = ("_index", "_items", "_keys", "_kind")
 
     def __init__(
         self,
@@ -71,6 +71,7 @@ class Collection(Sequence[T], Generic[T]):
     ) -> None:
         self._items: tuple[T, ...] = tuple(sorted(items, key=lambda item: item.id))  # type: ignore[attr-defined]
         self._kind = kind
+        self._keys = keys
         index: dict[str, T] = {}
         keyed = [(item, tuple(keys(item))) for item in self._items]
         # Ids first, then codes and names, then aliases: on a clash the more
@@ -103,6 +104,22 @@ class Collection(Sequence[T], Generic[T]):
         if default is not _MISSING:
             return default
         raise NotFound(self._kind, key, self._closest(key))
+
+    def filter(self, predicate: Callable[[T], bool]) -> Collection[T]:
+        """
+        Return the records for which *predicate* is true, as a new collection.
+
+        The result keeps this collection's order and never holds a record this
+        one does not, so filters compose in any order:
+
+        >>> import centralasia as ca
+        >>> dated = ca.loans.filter(lambda loan: loan.as_of is not None)
+        >>> [loan.id for loan in dated.filter(lambda loan: loan.lender is not None)]
+        ['kg-exim-2023', 'uz-cdb-2022']
+
+        .. versionadded:: 0.1
+        """
+        return Collection(filter(predicate, self._items), self._kind, self._keys)
 
     def _closest(self, key: str, limit: int = 3) -> list[str]:
         # Imported here: only a miss pays for the fuzzy matcher.
