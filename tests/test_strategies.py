@@ -96,6 +96,20 @@ class TestLookups:
         assert ca.normalize(key) in keys
 
 
+class TestNormalize:
+    @given(st.text())
+    def test_idempotent(self, text: str) -> None:
+        """Normalizing a normalized key changes nothing, so stored keys match themselves."""
+        once = ca.normalize(text)
+
+        assert once == ca.normalize(once)
+
+    @given(st.text(alphabet=st.characters(codec="ascii")))
+    def test_ignores_case_accents_and_spaces(self, text: str) -> None:
+        """Case, combining accents and runs of spaces do not change an ASCII key."""
+        assert ca.normalize(text) == ca.normalize(f"  {_accented(text).upper()}  ")
+
+
 class TestOrder:
     @given(strategies.datasets())
     def test_collections_are_sorted_by_id(self, dataset: ca.Dataset) -> None:

@@ -4,6 +4,7 @@ Read-only collections of records, indexed once for lookups.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Generic, TypeVar, overload
@@ -20,6 +21,7 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _MISSING: Any = object()
 
 
+@functools.lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """
     Return *text* as a lookup key: case-folded, without accents or extra spaces.
@@ -31,9 +33,16 @@ def normalize(text: str) -> str:
 
     .. versionadded:: 0.1
     """
-    decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(bare.casefold().split())
+    # One pass can leave work for another (decomposing U+0149 gives U+02BC, whose
+    # apostrophe is then translated), so repeat until nothing changes: keys
+    # must be fixed points for the index's fast path.
+    previous = None
+    while text != previous:
+        previous = text
+        decomposed = unicodedata.normalize("NFKD", text).casefold().translate(_QUOTES)
+        bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+        text = " ".join(bare.split())
+    return text
 
 
 def lookup_keys(record: object) -> tuple[str, ...]:
@@ -98,7 +107,11 @@ class Collection(Sequence[T], Generic[T]):
         .. versionadded:: 0.1
 
         """
-        found = self._index.get(normalize(key))
+        # Keys are stored normalized, and normalizing is idempotent: a key
+        # already in normal form needs no second pass.
+        found = self._index.get(key)
+        if found is None and isinstance(key, str):
+            found = self._index.get(normalize(key))
         if found is not None:
             return found
         if default is not _MISSING:
