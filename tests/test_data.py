@@ -81,6 +81,8 @@ class TestCitations:
                 dataset.memberships,
                 dataset.events,
                 dataset.loans,
+                dataset.finance,
+                dataset.measurements,
             )
             for record in collection
             for citation in record.sources

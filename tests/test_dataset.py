@@ -134,6 +134,33 @@ class TestDataError:
 
         assert any(field == p.field and message in p.message for p in problems), problems
 
+    def test_reference_within_a_file(self, edit: Edit) -> None:
+        """A record may refer to one later in its own file: files load in dependency order."""
+
+        def add(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            bank = next(record for record in records if record["id"] == "china-exim-bank")
+            successor = {**bank, "id": "aaa-exim-successor", "predecessor": "china-exim-bank",
+                         "name": "Successor", "acronym": None, "aliases": []}  # fmt: skip
+            return [successor, *records]
+
+        dataset = ca.load(edit("organizations", add))
+        successor = dataset.organizations.get("aaa-exim-successor")
+
+        assert dataset.organizations.get("china-exim-bank") is successor.predecessor
+
+    def test_reference_cycle(self, edit: Edit) -> None:
+        """Records that refer to each other in a cycle are refused, not looped over."""
+
+        def cycle(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            for record, other in zip(records, reversed(records), strict=True):
+                record["predecessor"] = other["id"]
+            return records
+
+        problems = _problems(edit("organizations", cycle))
+
+        assert {"predecessor"} == {p.field for p in problems if p.file == "organizations.json"}
+        assert all("itself invalid" in p.message for p in problems if p.file == "loans.json")
+
     def test_missing_field(self, edit: Edit) -> None:
         """A missing required field is named."""
 

@@ -113,3 +113,37 @@ class TestSpan:
         """A span cannot end before it starts."""
         with pytest.raises(ValueError, match="before 'first_line'"):
             ca.Span(5, 4)
+
+
+class TestMeasurement:
+    def _measurement(self, dataset: ca.Dataset, unit: str, value: str) -> ca.Measurement:
+        return ca.Measurement(
+            id="x", quantity="share_of_trade", value=Decimal(value), unit=unit,
+            description="a share", sources=dataset.loans[0].sources,
+        )  # fmt: skip
+
+    def test_fraction_in_unit_interval(self, dataset: ca.Dataset) -> None:
+        """A measurement in the unit 'fraction' is in [0, 1]."""
+        with pytest.raises(ValueError, match="fraction in"):
+            self._measurement(dataset, "fraction", "1.5")
+
+    def test_counts_may_exceed_one(self, dataset: ca.Dataset) -> None:
+        """Other units are not fractions."""
+        assert Decimal(30000) == self._measurement(dataset, "people", "30000").value
+
+
+class TestConflict:
+    def test_needs_two_sides(self, dataset: ca.Dataset) -> None:
+        """A conflict names at least two records."""
+        with pytest.raises(ValueError, match="at least two records"):
+            ca.Conflict(id="x", topic="debt", description="one side", loans=dataset.loans[:1])
+
+    def test_records(self, dataset: ca.Dataset) -> None:
+        """`records` lists every side."""
+        tajik = (
+            dataset.loans.get("tj-cn-half-of-foreign-debt"),
+            dataset.loans.get("tj-cn-2024-early"),
+        )
+        conflict = ca.Conflict(id="x", topic="debt", description="two figures", loans=tajik)
+
+        assert tajik == conflict.records

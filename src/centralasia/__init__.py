@@ -6,7 +6,8 @@ China's relations with Central Asia as a typed, source-cited dataset.
 'Kyrgyzstan'
 
 The collections ``countries``, ``loans``, ``corridors``, ``organizations``,
-``articles``, ``events`` and ``memberships`` of the bundled dataset are
+``articles``, ``events``, ``memberships``, ``finance``, ``measurements`` and
+``conflicts`` of the bundled dataset are
 attributes of this module, read on first use.
 """
 
@@ -17,15 +18,20 @@ from centralasia._errors import DataError, NotFound, Problem
 from centralasia._model import (
     Article,
     Citation,
+    Conflict,
     Corridor,
     CorridorKind,
     Country,
     Event,
+    Finance,
+    FinanceKind,
     Loan,
+    Measurement,
     Membership,
     Money,
     Organization,
     OrganizationKind,
+    Participant,
     Qualifier,
     Role,
     Span,
@@ -37,6 +43,7 @@ __all__ = [
     "Article",
     "Citation",
     "Collection",
+    "Conflict",
     "Corridor",
     "CorridorKind",
     "Country",
@@ -44,12 +51,16 @@ __all__ = [
     "Dataset",
     "Date",
     "Event",
+    "Finance",
+    "FinanceKind",
     "Loan",
+    "Measurement",
     "Membership",
     "Money",
     "NotFound",
     "Organization",
     "OrganizationKind",
+    "Participant",
     "Precision",
     "Problem",
     "Qualifier",

@@ -34,6 +34,11 @@ from centralasia._model import (
     Article,
     Corridor,
     Country,
+    Event,
+    Finance,
+    Loan,
+    Measurement,
+    Membership,
     Organization,
     Span,
 )
@@ -41,7 +46,9 @@ from centralasia._model import (
 T = TypeVar("T")
 
 #: Record types that other records refer to by id.
-REFERENCEABLE: tuple[type[Any], ...] = (Article, Country, Organization, Corridor)
+REFERENCEABLE: tuple[type[Any], ...] = (
+    Article, Country, Organization, Corridor, Membership, Event, Loan, Finance, Measurement,
+)  # fmt: skip
 
 
 class Registry:
@@ -194,6 +201,16 @@ def _reference_overrides(cls: type[Any]) -> dict[str, Any]:
         elif _is_tuple(type_) and typing.get_args(type_)[0] in REFERENCEABLE:
             overrides[attribute.name] = _many(typing.get_args(type_)[0])
     return overrides
+
+
+def self_references(cls: type[Any]) -> tuple[str, ...]:
+    """Return the names of the fields of *cls* that refer to records of *cls* itself."""
+    attrs.resolve_types(cls)
+    return tuple(
+        attribute.name
+        for attribute in attrs.fields(cls)
+        if cls in {attribute.type, *typing.get_args(attribute.type)}
+    )
 
 
 def _is_record(type_: Any) -> bool:

@@ -18,10 +18,13 @@ from attrs import field, frozen
 from centralasia._errors import DataError, Problem
 from centralasia._model import (
     Article,
+    Conflict,
     Corridor,
     Country,
     Event,
+    Finance,
     Loan,
+    Measurement,
     Membership,
     Organization,
 )
@@ -45,6 +48,9 @@ FILES: tuple[tuple[str, type[Any]], ...] = (
     ("memberships", Membership),
     ("events", Event),
     ("loans", Loan),
+    ("finance", Finance),
+    ("measurements", Measurement),
+    ("conflicts", Conflict),
 )
 SEEDS = "seeds"
 
@@ -71,6 +77,9 @@ class Dataset:
     memberships: Collection[Membership]
     events: Collection[Event]
     loans: Collection[Loan]
+    finance: Collection[Finance]
+    measurements: Collection[Measurement]
+    conflicts: Collection[Conflict]
     seeds: Mapping[str, str] = field(converter=_read_only)
 
     def dump(self, path: str | os.PathLike[str]) -> None:
@@ -133,6 +142,40 @@ def _read_array(root: Traversable, file_name: str, problems: list[Problem]) -> l
     return raw
 
 
+def _in_dependency_order(raws: list[Any], fields: tuple[str, ...]) -> list[tuple[int, Any]]:
+    """
+    Order records so that one referring to another of its file comes after it.
+
+    Records keep their positions for error messages; a reference that cannot
+    be ordered (a cycle, an unknown id) is left to fail when it is resolved.
+    """
+    numbered = list(enumerate(raws))
+    if not fields:
+        return numbered
+
+    def wanted(raw: Any) -> set[str]:
+        if not isinstance(raw, dict):
+            return set()
+        values = [raw.get(name) for name in fields]
+        flat = [
+            item for value in values for item in (value if isinstance(value, list) else [value])
+        ]
+        return {item for item in flat if isinstance(item, str)}
+
+    present = {raw.get("id") for raw in raws if isinstance(raw, dict)}
+    ordered: list[tuple[int, Any]] = []
+    placed: set[Any] = set()
+    waiting = numbered
+    while waiting:
+        ready = [(n, raw) for n, raw in waiting if wanted(raw) & present <= placed]
+        if not ready:  # a cycle: keep file order and let resolution report it
+            ready = waiting
+        ordered += ready
+        placed |= {raw.get("id") for _, raw in ready if isinstance(raw, dict)}
+        waiting = [item for item in waiting if item not in ready]
+    return ordered
+
+
 def _record_name(raw: object, position: int) -> str:
     record_id = raw.get("id") if isinstance(raw, dict) else None
     return record_id if isinstance(record_id, str) and record_id else f"#{position}"
@@ -141,7 +184,12 @@ def _record_name(raw: object, position: int) -> str:
 def read(root: Traversable) -> Dataset:
     """Read and check the dataset in *root*; raise :class:`DataError` listing every problem."""
     # Imported here so that importing the package does not import cattrs.
-    from centralasia._converter import Registry, explain, structure_record  # noqa: PLC0415
+    from centralasia._converter import (  # noqa: PLC0415
+        Registry,
+        explain,
+        self_references,
+        structure_record,
+    )
 
     if not root.is_dir():
         raise DataError([Problem(str(root), "", "", "not a directory")])
@@ -151,7 +199,11 @@ def read(root: Traversable) -> Dataset:
     for stem, kind in FILES:
         file_name = f"{stem}.json"
         records: dict[str, Any] = {}
-        for position, raw in enumerate(_read_array(root, file_name, problems)):
+        if kind in registry.records:
+            # Filled as the file loads, so records may refer to earlier ones of the file.
+            registry.records[kind] = records
+        raws = _read_array(root, file_name, problems)
+        for position, raw in _in_dependency_order(raws, self_references(kind)):
             name = _record_name(raw, position)
             try:
                 record = structure_record(raw, kind, registry)
@@ -167,8 +219,6 @@ def read(root: Traversable) -> Dataset:
                 problems.append(Problem(file_name, name, "id", f"duplicate id {record.id!r}"))
                 continue
             records[record.id] = record
-        if kind in registry.records:
-            registry.records[kind] = records
         collections[stem] = Collection(records.values(), kind.__name__.lower())
     if problems:
         raise DataError(problems)

@@ -23,15 +23,20 @@ from centralasia._dates import Date
 __all__ = [
     "Article",
     "Citation",
+    "Conflict",
     "Corridor",
     "CorridorKind",
     "Country",
     "Event",
+    "Finance",
+    "FinanceKind",
     "Loan",
+    "Measurement",
     "Membership",
     "Money",
     "Organization",
     "OrganizationKind",
+    "Participant",
     "Qualifier",
     "Role",
     "Span",
@@ -255,6 +260,8 @@ class Organization:
     country: Country | None = field(default=None, repr=_short_repr)
     """The country the organization belongs to, for national bodies."""
     founded: Date | None = None
+    predecessor: Organization | None = field(default=None, repr=_short_repr)
+    """The body this one grew out of, as the sources state it."""
 
 
 @frozen
@@ -274,6 +281,9 @@ class Corridor:
     sources: tuple[Citation, ...] = field(validator=_non_empty)
     aliases: tuple[str, ...] = ()
     status: str | None = None
+    """The state of the project in the source's words ("under construction")."""
+    status_as_of: Date | None = None
+    length_km: Decimal | None = field(default=None, validator=optional(ge(Decimal(0))))
 
 
 @frozen
@@ -300,6 +310,18 @@ class Membership:
 
 
 @frozen
+class Participant:
+    """
+    A person named in an event, with the role the source gives them.
+
+    .. versionadded:: 0.1
+    """
+
+    name: str = field(validator=_non_empty)
+    role: str | None = None
+
+
+@frozen
 class Event:
     """
     A dated happening, with the countries, organizations and corridors it involves.
@@ -314,6 +336,7 @@ class Event:
     countries: tuple[Country, ...] = field(default=(), repr=_short_repr)
     organizations: tuple[Organization, ...] = field(default=(), repr=_short_repr)
     corridors: tuple[Corridor, ...] = field(default=(), repr=_short_repr)
+    people: tuple[Participant, ...] = ()
 
 
 @frozen
@@ -357,3 +380,108 @@ class Loan:
     def debtor(self) -> Country | None:
         """The debtor, or ``None`` when the figure is about several countries together."""
         return self.debtors[0] if len(self.debtors) == 1 else None
+
+
+class FinanceKind(enum.Enum):
+    """
+    What kind of money flow a :class:`Finance` record is.
+
+    .. versionadded:: 0.1
+    """
+
+    AID_PLEDGE = "aid_pledge"
+    INVESTMENT = "investment"
+    DEVELOPMENT_FINANCE = "development_finance"
+    BAILOUT = "bailout"
+    REPAYMENT = "repayment"
+    TRADE = "trade"
+    OTHER = "other"
+
+
+@frozen
+class Finance:
+    """
+    Money pledged, granted, invested, lent in a rescue or repaid: a flow, not a debt stock.
+
+    Providers and recipients are countries or organizations; recipients that
+    are not records of ours ("22 countries") are described in
+    :attr:`recipients_text`.
+
+    .. versionadded:: 0.1
+    """
+
+    id: str = field(validator=_valid_id)
+    kind: FinanceKind
+    description: str = field(validator=_non_empty)
+    sources: tuple[Citation, ...] = field(validator=_non_empty)
+    from_countries: tuple[Country, ...] = field(default=(), repr=_short_repr)
+    from_organizations: tuple[Organization, ...] = field(default=(), repr=_short_repr)
+    to_countries: tuple[Country, ...] = field(default=(), repr=_short_repr)
+    recipients_text: str | None = None
+    amount: Money | None = None
+    amount_qualifier: Qualifier = Qualifier.EXACT
+    period: Date | None = None
+
+
+@frozen
+class Measurement:
+    """
+    Any other sourced figure: a trade share, a count, casualties, an area.
+
+    *quantity* names what is measured in snake_case ("confucius_institutes");
+    *unit* says what *value* counts ("count", "fraction", "km", "km2",
+    "people"); a fraction is in [0, 1].
+
+    .. versionadded:: 0.1
+    """
+
+    id: str = field(validator=_valid_id)
+    quantity: str = field(validator=matches_re(r"[a-z0-9]+(?:_[a-z0-9]+)*"))
+    value: Decimal = field(validator=[instance_of(Decimal), ge(Decimal(0))])
+    unit: str = field(validator=_non_empty)
+    description: str = field(validator=_non_empty)
+    sources: tuple[Citation, ...] = field(validator=_non_empty)
+    qualifier: Qualifier = Qualifier.EXACT
+    countries: tuple[Country, ...] = field(default=(), repr=_short_repr)
+    organizations: tuple[Organization, ...] = field(default=(), repr=_short_repr)
+    as_of: Date | None = None
+
+    @value.validator
+    def _check_fraction(self, attribute: Attribute[Decimal], value: Decimal) -> None:
+        if self.unit == "fraction":
+            _fraction(self, attribute, value)
+
+
+@frozen
+class Conflict:
+    """
+    A disagreement between sources, naming the records on each side.
+
+    Where two quotes cannot both hold (two debt figures for the same debtor
+    and time, two founding years), every version is kept as its own record
+    with its own citation, and a Conflict links them and says how they
+    differ.  Nothing is averaged or picked.
+
+    .. versionadded:: 0.1
+    """
+
+    id: str = field(validator=_valid_id)
+    topic: str = field(validator=_non_empty)
+    description: str = field(validator=_non_empty)
+    loans: tuple[Loan, ...] = field(default=(), repr=_short_repr)
+    organizations: tuple[Organization, ...] = field(default=(), repr=_short_repr)
+    memberships: tuple[Membership, ...] = field(default=(), repr=_short_repr)
+    events: tuple[Event, ...] = field(default=(), repr=_short_repr)
+    measurements: tuple[Measurement, ...] = field(default=(), repr=_short_repr)
+    finance: tuple[Finance, ...] = field(default=(), repr=_short_repr)
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.records) < 2:  # noqa: PLR2004 - a disagreement has two sides
+            msg = "a conflict names at least two records"
+            raise ValueError(msg)
+
+    @property
+    def records(self) -> tuple[Any, ...]:
+        """Every record on any side of the disagreement."""
+        return (*self.loans, *self.organizations, *self.memberships, *self.events,
+                *self.measurements, *self.finance)  # fmt: skip

@@ -32,15 +32,20 @@ from centralasia._dates import Date
 from centralasia._model import (
     Article,
     Citation,
+    Conflict,
     Corridor,
     CorridorKind,
     Country,
     Event,
+    Finance,
+    FinanceKind,
     Loan,
+    Measurement,
     Membership,
     Money,
     Organization,
     OrganizationKind,
+    Participant,
     Qualifier,
     Role,
     Span,
@@ -50,13 +55,16 @@ from centralasia._query import Collection
 __all__ = [
     "articles",
     "citations",
+    "conflicts",
     "corridors",
     "countries",
     "datasets",
     "dates",
     "events",
+    "finance",
     "ids",
     "loans",
+    "measurements",
     "memberships",
     "moneys",
     "organizations",
@@ -253,6 +261,8 @@ def corridors(draw: st.DrawFn, pool: tuple[Article, ...], nations: tuple[Country
         sources=draw(_sources(pool)),
         aliases=tuple(draw(st.lists(_NAMES, max_size=2))),
         status=draw(st.none() | _NAMES),
+        status_as_of=draw(st.none() | dates()),
+        length_km=draw(st.none() | st.integers(0, 10**7).map(lambda m: Decimal(m).scaleb(-3))),
     )
 
 
@@ -304,6 +314,9 @@ def events(
         countries=draw(_some(nations)) if nations else (),
         organizations=draw(_some(bodies)) if bodies else (),
         corridors=draw(_some(routes)) if routes else (),
+        people=tuple(
+            draw(st.lists(st.builds(Participant, _NAMES, st.none() | _NAMES), max_size=2))
+        ),
     )
 
 
@@ -341,6 +354,83 @@ def loans(
         share_of_external_debt_qualifier=draw(qualifiers),
         per_capita_qualifier=draw(qualifiers),
         **figures,
+    )
+
+
+@st.composite
+def finance(
+    draw: st.DrawFn,
+    pool: tuple[Article, ...],
+    nations: tuple[Country, ...] = (),
+    bodies: tuple[Organization, ...] = (),
+) -> Finance:
+    """
+    Draw a :class:`~centralasia.Finance` flow between records of the given pools.
+
+    .. versionadded:: 0.1
+    """
+    return Finance(
+        id=draw(_SLUG),
+        kind=draw(st.sampled_from(FinanceKind)),
+        description=draw(_NAMES),
+        sources=draw(_sources(pool)),
+        from_countries=draw(_some(nations)) if nations else (),
+        from_organizations=draw(_some(bodies)) if bodies else (),
+        to_countries=draw(_some(nations)) if nations else (),
+        recipients_text=draw(st.none() | _NAMES),
+        amount=draw(st.none() | moneys()),
+        amount_qualifier=draw(st.sampled_from(Qualifier)),
+        period=draw(st.none() | dates()),
+    )
+
+
+@st.composite
+def measurements(
+    draw: st.DrawFn,
+    pool: tuple[Article, ...],
+    nations: tuple[Country, ...] = (),
+    bodies: tuple[Organization, ...] = (),
+) -> Measurement:
+    """
+    Draw a :class:`~centralasia.Measurement`; a fraction is in [0, 1].
+
+    .. versionadded:: 0.1
+    """
+    unit = draw(st.sampled_from(["count", "fraction", "km", "people"]))
+    value = draw(shares() if unit == "fraction" else st.integers(0, 10**9).map(Decimal))
+    return Measurement(
+        id=draw(_SLUG),
+        quantity=draw(st.from_regex(r"[a-z]{1,8}(_[a-z0-9]{1,8}){0,2}", fullmatch=True)),
+        value=value,
+        unit=unit,
+        description=draw(_NAMES),
+        sources=draw(_sources(pool)),
+        qualifier=draw(st.sampled_from(Qualifier)),
+        countries=draw(_some(nations)) if nations else (),
+        organizations=draw(_some(bodies)) if bodies else (),
+        as_of=draw(st.none() | dates()),
+    )
+
+
+@st.composite
+def conflicts(
+    draw: st.DrawFn, debts: tuple[Loan, ...], figures: tuple[Measurement, ...]
+) -> Conflict:
+    """
+    Draw a :class:`~centralasia.Conflict` between at least two of the given records.
+
+    .. versionadded:: 0.1
+    """
+    chosen_loans = draw(_some(debts)) if debts else ()
+    chosen_figures = draw(_some(figures)) if figures else ()
+    if len(chosen_loans) + len(chosen_figures) < 2:  # noqa: PLR2004 - two sides
+        chosen_loans, chosen_figures = debts[:2], figures[: 2 - len(debts[:2])]
+    return Conflict(
+        id=draw(_SLUG),
+        topic=draw(_NAMES),
+        description=draw(_NAMES),
+        loans=chosen_loans,
+        measurements=chosen_figures,
     )
 
 
@@ -383,6 +473,13 @@ def datasets(draw: st.DrawFn, max_records: int = 4) -> Dataset:
     )
     happenings = _unique([draw(events(pool, nations, bodies, routes)) for _ in range(draw(many))])
     debts = _unique([draw(loans(pool, nations, bodies)) for _ in range(draw(many))])
+    flows = _unique([draw(finance(pool, nations, bodies)) for _ in range(draw(many))])
+    figures = _unique([draw(measurements(pool, nations, bodies)) for _ in range(draw(many))])
+    disagreements = (
+        _unique([draw(conflicts(debts, figures)) for _ in range(draw(many))])
+        if len(debts) + len(figures) >= 2  # noqa: PLR2004 - two sides
+        else ()
+    )
     return Dataset(
         articles=Collection(pool, "article"),
         countries=Collection(nations, "country"),
@@ -391,5 +488,8 @@ def datasets(draw: st.DrawFn, max_records: int = 4) -> Dataset:
         memberships=Collection(places, "membership"),
         events=Collection(happenings, "event"),
         loans=Collection(debts, "loan"),
+        finance=Collection(flows, "finance"),
+        measurements=Collection(figures, "measurement"),
+        conflicts=Collection(disagreements, "conflict"),
         seeds=texts,
     )
