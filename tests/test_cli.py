@@ -25,7 +25,7 @@ class TestValidate:
         self, bundled_dir: pathlib.Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
         """Each problem is printed on its own line, and the exit code is 1."""
-        (bundled_dir / "events.json").write_text("{", encoding="utf-8")
+        (bundled_dir / "conflicts.json").write_text("{", encoding="utf-8")
         loans = json.loads((bundled_dir / "loans.json").read_text(encoding="utf-8"))
         loans[0]["share_of_external_debt"] = "7.6"
         (bundled_dir / "loans.json").write_text(json.dumps(loans), encoding="utf-8")
@@ -35,7 +35,7 @@ class TestValidate:
 
         assert 1 == code
         assert 2 == len(captured.out.splitlines())
-        assert "events.json: not valid JSON" in captured.out
+        assert "conflicts.json: not valid JSON" in captured.out
         assert "loans.json, record central-asia-cn-2023h1, field share_of_external_debt" in (
             captured.out)  # fmt: skip
         assert "2 problems" in captured.err
