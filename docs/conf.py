@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 import importlib.metadata
+import pathlib
+import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+
+import _contents
+
+# The "Dataset contents" page is generated from the data on every build.
+_contents.write(pathlib.Path(__file__).parent / "generated")
 
 project = "centralasia"
 author = "The centralasia developers"
@@ -18,7 +27,7 @@ extensions = [
     "sphinx.ext.viewcode",
 ]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "_contents.py"]
 myst_heading_anchors = 2
 
 autodoc_typehints = "description"

@@ -1,0 +1,54 @@
+"""Write the "Dataset contents" page from the bundled data, so it cannot drift from it."""
+
+from __future__ import annotations
+
+import pathlib
+
+import centralasia as ca
+
+COLLECTIONS = (
+    ("articles", "Articles"), ("countries", "Countries"), ("organizations", "Organizations"),
+    ("corridors", "Corridors and infrastructure"), ("memberships", "Memberships"),
+    ("events", "Events"), ("loans", "Debt figures"), ("finance", "Finance"),
+    ("measurements", "Other figures"), ("conflicts", "Conflicts between sources"),
+)  # fmt: skip
+
+
+def _label(record: object) -> str:
+    for name in ("title", "name", "summary", "description", "topic"):
+        value = getattr(record, name, None)
+        if value:
+            return str(value).replace("|", "\\|").replace("\n", " ")
+    return ""
+
+
+def render() -> str:
+    """Return the page as Markdown."""
+    dataset = ca.load()
+    lines = [
+        "# Dataset contents",
+        "",
+        "Generated from the bundled data when the documentation is built.",
+        "",
+        "| Type | Records |",
+        "| --- | ---: |",
+    ]
+    lines += [f"| {title} | {len(getattr(dataset, stem))} |" for stem, title in COLLECTIONS]
+    for stem, title in COLLECTIONS:
+        records = getattr(dataset, stem)
+        lines += ["", f"## {title}", ""]
+        if not records:
+            lines.append("None yet.")
+            continue
+        lines += ["| id | what | sources |", "| --- | --- | ---: |"]
+        lines += [
+            f"| `{record.id}` | {_label(record)} | {len(getattr(record, 'sources', ()))} |"
+            for record in records
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def write(folder: pathlib.Path) -> None:
+    """Write the page into *folder* as ``contents.md``."""
+    folder.mkdir(exist_ok=True)
+    (folder / "contents.md").write_text(render(), encoding="utf-8")
