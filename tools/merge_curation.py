@@ -38,7 +38,8 @@ def _citations(article: str, sources: list[Any]) -> list[dict[str, str]]:
 def _merge(existing: dict[str, Any], new: dict[str, Any], disagreements: list[str]) -> None:
     for key, value in new.items():
         if key in POOLED:
-            existing[key] = existing.get(key, []) + [v for v in value if v not in existing.get(key, [])]
+            pooled = existing.get(key, [])
+            existing[key] = pooled + [item for item in value if item not in pooled]
         elif existing.get(key) in (None, [], "") and key not in existing.get("_disputed", []):
             existing[key] = value
         elif value not in (None, [], "") and value != existing[key]:
