@@ -179,3 +179,24 @@ class TestLoans:
         assert ca.Precision.MONTH == end_of_2023.precision
         assert ca.Precision.DAY == new_year.precision
         assert end_of_2023.before(new_year)
+
+
+class TestConflicts:
+    def test_disagreements_are_records(self, dataset: ca.Dataset) -> None:
+        """Known disagreements between sources are Conflict records naming both sides."""
+        founding = dataset.conflicts.get("sco-founding-year")
+        years = sorted(event.date.edtf for event in founding.events)
+
+        assert ["2001", "2002"] == years
+        assert {"tj-cn-half-of-foreign-debt", "tj-cn-2024-early"} == {
+            loan.id for loan in dataset.conflicts.get("tj-debt-to-china").loans}  # fmt: skip
+
+    def test_disputed_fields_stay_empty(self, dataset: ca.Dataset) -> None:
+        """A field the sources disagree on is not settled on the record itself."""
+        assert None is dataset.organizations.get("SCO").founded
+
+    def test_every_side_cites_its_own_source(self, dataset: ca.Dataset) -> None:
+        """Each record in a conflict keeps its own citations."""
+        for conflict in dataset.conflicts:
+            for record in conflict.records:
+                assert record.sources
