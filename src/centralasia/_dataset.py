@@ -172,7 +172,8 @@ def _in_dependency_order(raws: list[Any], fields: tuple[str, ...]) -> list[tuple
             ready = waiting
         ordered += ready
         placed |= {raw.get("id") for _, raw in ready if isinstance(raw, dict)}
-        waiting = [item for item in waiting if item not in ready]
+        done = {position for position, _ in ready}
+        waiting = [(position, raw) for position, raw in waiting if position not in done]
     return ordered
 
 
