@@ -7,13 +7,14 @@ import os
 import pathlib
 import shutil
 from collections.abc import Callable
-from importlib.resources import as_file, files
+from importlib.resources import as_file
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 import centralasia as ca
+from centralasia._dataset import _bundled_location
 
 settings.register_profile("ci", max_examples=100, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])  # fmt: skip
@@ -32,8 +33,12 @@ def _dataset() -> ca.Dataset:
 def _bundled_dir(tmp_path: pathlib.Path) -> pathlib.Path:
     """A writable copy of the bundled data directory."""
     target = tmp_path / "data"
-    with as_file(files("centralasia") / "data") as source:
+    data, seeds = _bundled_location()
+    with as_file(data) as source:
         shutil.copytree(source, target)
+    if not (target / "seeds").is_dir():  # an editable install reads the checkout's seeds/
+        with as_file(seeds) as source:
+            shutil.copytree(source, target / "seeds")
     return target
 
 

@@ -248,9 +248,9 @@ class TestBundledCache:
         calls = []
         real_read = _dataset.read
 
-        def counting_read(root: Any) -> ca.Dataset:
+        def counting_read(root: Any, seeds: Any = None) -> ca.Dataset:
             calls.append(root)
-            return real_read(root)
+            return real_read(root, seeds)
 
         monkeypatch.setattr(_dataset, "read", counting_read)
         barrier = threading.Barrier(8)

@@ -1,8 +1,18 @@
 from __future__ import annotations
 
+import csv
+import io
+import json
+import pathlib
+from typing import Any
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import centralasia as ca
+from centralasia import strategies
+from centralasia._query import lookup_keys
 
 
 class TestNormalize:
@@ -67,3 +77,331 @@ class TestCollection:
             dataset.countries._items = ()  # type: ignore[misc]
         with pytest.raises(TypeError):
             dataset.countries[0] = dataset.countries[1]  # type: ignore[index]
+
+
+def _context(citation: ca.Citation, before: int = 400) -> str:
+    """The quote with the text before it: where "the country" is named."""
+    text = citation.article.text
+    start = text.index(citation.quote)
+    return text[max(0, start - before) : start + len(citation.quote)]
+
+
+def _scan(collection: ca.Collection[Any], name: str, key: str) -> list[str]:
+    """The records whose attribute *name* holds a record found by *key*: a plain scan."""
+    found = []
+    for record in collection:
+        value = getattr(record, name)
+        values = value if isinstance(value, tuple) else (value,)
+        keys = {
+            ca.normalize(k)
+            for item in values
+            if item is not None
+            for k in ([item.article.id] if isinstance(item, ca.Citation) else lookup_keys(item))
+        }
+        if ca.normalize(key) in keys:
+            found.append(record.id)
+    return found
+
+
+class TestSearch:
+    @pytest.mark.parametrize(
+        ("collection", "query", "expected"),
+        [("countries", "Kirgizstan", "kg"), ("countries", "Tadjikistan", "tj"),
+         ("countries", "  KAZAKSTAN ", "kz"), ("countries", "Türkmenistan", "tm"),
+         ("organizations", "Shanghai Cooperation Org", "sco"),
+         ("organizations", "exim", "china-exim-bank"),
+         ("organizations", "development bank", "china-development-bank"),
+         ("corridors", "new silk rd", "new-silk-road")],
+    )  # fmt: skip
+    def test_misspellings_rank_first(
+        self, dataset: ca.Dataset, collection: str, query: str, expected: str
+    ) -> None:
+        """A misspelled, abbreviated or accented name finds its record first."""
+        matches = getattr(dataset, collection).search(query)
+
+        assert expected == matches[0].record.id
+
+    def test_ranked_and_unique(self, dataset: ca.Dataset) -> None:
+        """Matches are best first, each record once, and say which key matched."""
+        matches = dataset.countries.search("stan", limit=20)
+        scores = [match.score for match in matches]
+        ids = [match.record.id for match in matches]
+
+        assert sorted(scores, reverse=True) == scores
+        assert len(set(ids)) == len(ids)
+        assert all(match.key in map(ca.normalize, lookup_keys(match.record)) for match in matches)
+
+    def test_nothing_close(self, dataset: ca.Dataset) -> None:
+        """A query like no key finds nothing rather than noise."""
+        assert () == dataset.countries.search("zzzzqqqq")
+
+
+class TestWhere:
+    @pytest.mark.parametrize(
+        ("name", "key"),
+        [("debtors", "kg"), ("debtors", "Tajikistan"), ("debtor", "KZ"), ("creditor", "cn"),
+         ("lender", "Exim Bank"), ("lender", "china-development-bank"),
+         ("sources", "kaleji-debt-trap")],
+    )  # fmt: skip
+    def test_loans_match_a_scan(self, dataset: ca.Dataset, name: str, key: str) -> None:
+        """An indexed filter gives exactly what a scan of the records gives, in id order."""
+        assert _scan(dataset.loans, name, key) == [
+            loan.id for loan in dataset.loans.where(**{name: key})
+        ]
+
+    def test_debtor_figures_name_the_debtor(self, dataset: ca.Dataset) -> None:
+        """What Kyrgyzstan owes China: every figure is cited where the text names it."""
+        loans = dataset.loans.where(debtor="Kyrgyzstan", creditor="China")
+
+        assert len(loans) >= 3
+        for loan in loans:
+            assert all("Kyrgyz" in _context(c) for c in loan.sources), loan.id
+
+    def test_group_figures(self, dataset: ca.Dataset) -> None:
+        """`debtors` includes figures about a group; `debtor` only the country's own."""
+        group = dataset.loans.where(debtors="kg").filter(lambda loan: loan.debtor is None)
+
+        assert ["central-asia-cn-2023h1"] == [loan.id for loan in group]
+        assert group[0] not in dataset.loans.where(debtor="kg")
+
+    def test_none_enum_and_composition(self, dataset: ca.Dataset) -> None:
+        """None means "not given"; enums match by member or value; filters compose."""
+        no_lender = dataset.loans.where(lender=None)
+        exact = dataset.loans.where(amount_qualifier=ca.Qualifier.EXACT)
+
+        assert all(loan.lender is None for loan in no_lender)
+        assert exact == dataset.loans.where(amount_qualifier="exact")
+        assert no_lender.where(amount_qualifier="exact") == exact.where(lender=None)
+
+    def test_unknown_attribute(self, dataset: ca.Dataset) -> None:
+        """A criterion that is not an attribute is a TypeError naming the valid ones."""
+        with pytest.raises(TypeError, match="debtors"):
+            dataset.loans.where(country="kg")
+
+    @given(data=st.data())
+    def test_where_is_a_scan(self, dataset: ca.Dataset, data: st.DataObject) -> None:
+        """For any reference attribute and any key of a referenced record, where == scan."""
+        name = data.draw(st.sampled_from(["debtors", "debtor", "creditor", "lender", "sources"]))
+        targets = [
+            item
+            for loan in dataset.loans
+            for value in [getattr(loan, name)]
+            for item in (value if isinstance(value, tuple) else (value,))
+            if item is not None
+        ]
+        target = data.draw(st.sampled_from(targets))
+        key = (
+            target.article.id
+            if isinstance(target, ca.Citation)
+            else data.draw(st.sampled_from(lookup_keys(target)))
+        )
+
+        assert _scan(dataset.loans, name, key) == [
+            loan.id for loan in dataset.loans.where(**{name: key})
+        ]
+
+
+class TestLatestAndRank:
+    def test_latest_per_source(self, dataset: ca.Dataset) -> None:
+        """Per citing article, only its most recently dated figures are kept."""
+        loans = dataset.loans.where(debtor="kg")
+        latest = loans.latest()
+
+        for article in {c.article.id for loan in loans for c in loan.sources}:
+            citing = loans.where(sources=article)
+            dated = [loan.as_of for loan in citing if loan.as_of is not None]
+            kept = latest.where(sources=article)
+            assert len(kept) >= 1
+            if dated:
+                assert all(loan.as_of == max(dated) for loan in kept)
+
+    def test_kazakhstan_latest_figure(self, dataset: ca.Dataset) -> None:
+        """Kazakhstan's latest figure is the one as of 1 January 2024, as Kaleji states."""
+        (loan,) = dataset.loans.where(debtor="kz").latest()
+
+        assert "2024-01-01" == loan.as_of.edtf
+        assert "as of January 1, 2024" in " ".join(c.quote for c in loan.sources)
+
+    @pytest.mark.parametrize("key", ["amount", "share_of_gdp", "share_of_external_debt"])
+    def test_rank(self, dataset: ca.Dataset, key: str) -> None:
+        """A ranking holds every figure that has the value, largest first, with its sources."""
+        ranked = dataset.loans.where(creditor="cn").rank(key)
+        values = [getattr(loan, key) for loan in ranked]
+        numbers = [value.amount if isinstance(value, ca.Money) else value for value in values]
+
+        assert sorted(numbers, reverse=True) == numbers
+        assert {loan.id for loan in dataset.loans if getattr(loan, key) is not None} == {
+            loan.id for loan in ranked
+        }
+        assert all(loan.sources for loan in ranked)
+
+    def test_share_ranking_read_from_quotes(self, dataset: ca.Dataset) -> None:
+        """Each share in the GDP ranking is written in its quote as a percentage."""
+        for loan in dataset.loans.rank("share_of_gdp"):
+            percent = f"{loan.share_of_gdp * 100:f}".rstrip("0").rstrip(".")
+            assert any(f"{percent} percent" in c.quote for c in loan.sources), loan.id
+
+    def test_sort_puts_missing_last(self, dataset: ca.Dataset) -> None:
+        """Records without the key come last, in either direction."""
+        for reverse in (False, True):
+            ordered = dataset.loans.sort_by("as_of", reverse=reverse)
+            missing = [loan.as_of is None for loan in ordered]
+            assert sorted(missing) == missing
+
+
+class TestBetween:
+    def test_whole_year_semantics(self, dataset: ca.Dataset) -> None:
+        """A year-precise date is within a window only if the whole year is."""
+        in_2022 = dataset.events.between("2022", "2022")
+        first_half = dataset.events.between("2022-01", "2022-06")
+        maybe_first_half = dataset.events.between("2022-01", "2022-06", partly=True)
+        year_only = [event for event in in_2022 if event.date.precision is ca.Precision.YEAR]
+
+        assert year_only
+        assert not set(year_only) & set(first_half)
+        assert set(year_only) <= set(maybe_first_half)
+
+    @given(start=strategies.dates(), end=strategies.dates(), partly=st.booleans())
+    def test_between_is_a_scan(
+        self, dataset: ca.Dataset, start: ca.Date, end: ca.Date, *, partly: bool
+    ) -> None:
+        """The indexed date filter keeps exactly the records an interval test keeps."""
+        window = (start.start, end.end)
+
+        def keep(date: ca.Date | None) -> bool:
+            if date is None:
+                return False
+            if partly:
+                return date.start <= window[1] and date.end >= window[0]
+            return window[0] <= date.start and date.end <= window[1]
+
+        expected = [event.id for event in dataset.events if keep(event.date)]
+        found = dataset.events.between(start, end, partly=partly)
+        assert expected == [event.id for event in found]
+
+
+class TestDatasetHelpers:
+    def test_timeline(self, dataset: ca.Dataset) -> None:
+        """A timeline is in date order and holds only the country's events in the window."""
+        events = dataset.timeline("2013", "2022", country="Kazakhstan")
+        dates = [event.date for event in events]
+
+        assert sorted(dates) == dates
+        assert all(dataset.countries.get("kz") in event.countries for event in events)
+        assert all(ca.Date("2013").start <= d.start and d.end <= ca.Date("2022").end for d in dates)
+        assert "xi-astana-silk-road-2013" in [event.id for event in events]
+
+    def test_members_of_the_shanghai_five(self, dataset: ca.Dataset) -> None:
+        """Walayat names the Shanghai Five's members; each is cited where the text names it."""
+        members = dataset.members("Shanghai Five")
+
+        assert {"cn", "kz", "kg", "ru", "tj"} == {m.country.id for m in members}
+        for membership in members:
+            name = membership.country.name[:5]  # "Kyrgy", "Russi"...
+            assert any(name in _context(c) for c in membership.sources), membership.id
+
+    def test_members_on_a_date(self, dataset: ca.Dataset) -> None:
+        """Members with no known joining date are kept, and say so through held_on."""
+        on = ca.Date("2001-06-15")
+        members = dataset.members("sco", on=on)
+
+        assert "uz" not in {m.country.id for m in members}  # joined 2002
+        assert all(m.held_on(on) is None for m in members if m.joined is None)
+        assert "uz" in {m.country.id for m in dataset.members("sco", on="2003")}
+
+    def test_find_text(self, dataset: ca.Dataset) -> None:
+        """Text search ranks the article that uses the words most, with a true snippet."""
+        hits = dataset.find_text("debt trap")
+
+        assert "kaleji-debt-trap" == hits[0].article.id
+        for hit in hits:
+            passage = ca.normalize(hit.article.text[hit.start : hit.end])
+            assert passage.startswith(("debt", "trap"))
+            words = ca.normalize(hit.article.text)
+            assert "debt" in words
+            assert "trap" in words
+        assert [hit.score for hit in hits] == sorted((hit.score for hit in hits), reverse=True)
+
+    def test_find_text_prefixes_and_misses(self, dataset: ca.Dataset) -> None:
+        """A word finds the words it begins; a word no article uses finds nothing."""
+        assert dataset.find_text("loan")
+        assert all("loan" in ca.normalize(hit.snippet) for hit in dataset.find_text("loan"))
+        assert () == dataset.find_text("zzzzqqqq")
+        assert () == dataset.find_text("  ")
+
+    def test_about_a_country(self, dataset: ca.Dataset) -> None:
+        """Everything about Kyrgyzstan: every record that refers to it, and its articles."""
+        profile = dataset.about("Kyrgyzstan")
+
+        assert _scan(dataset.loans, "debtors", "kg") == [loan.id for loan in profile.loans]
+        assert _scan(dataset.memberships, "country", "kg") == [m.id for m in profile.memberships]
+        assert _scan(dataset.events, "countries", "kg") == [e.id for e in profile.events]
+        cited = {c.article.id for loan in profile.loans for c in loan.sources}
+        assert cited <= {article.id for article in profile.articles}
+
+    def test_about_an_organization(self, dataset: ca.Dataset) -> None:
+        """An organization's profile holds its members and the loans it made."""
+        exim = dataset.about("Exim Bank")
+
+        assert ["kg-exim-2023"] == [loan.id for loan in exim.loans]
+        assert {"cn", "ru", "uz"} <= {m.country.id for m in dataset.about("sco").memberships}
+
+    def test_about_an_article(self, dataset: ca.Dataset) -> None:
+        """An article's profile holds the records it supports."""
+        profile = dataset.about("kaleji-debt-trap")
+
+        assert _scan(dataset.loans, "sources", "kaleji-debt-trap") == [
+            loan.id for loan in profile.loans
+        ]
+
+    def test_record_miss(self, dataset: ca.Dataset) -> None:
+        """A key no collection holds is NotFound, with suggestions."""
+        with pytest.raises(ca.NotFound):
+            dataset.record("Kirgizstan Republik of Nowhere")
+
+    def test_conflicts_by_country(self, dataset: ca.Dataset) -> None:
+        """Disagreements filter by the countries their records are about."""
+        conflicts = dataset.conflicts.where(countries="Tajikistan")
+
+        assert "tj-debt-to-china" in [conflict.id for conflict in conflicts]
+        assert all(dataset.countries.get("tj") in c.countries for c in conflicts)
+
+    def test_module_level_helpers(self) -> None:
+        """`ca.about` and the other helpers are the bundled dataset's."""
+        assert ca.about("kg") == ca.load().about("kg")
+        assert ca.timeline() == ca.load().timeline()
+
+
+class TestExport:
+    def test_to_dict_round_trip(self, dataset: ca.Dataset, tmp_path: pathlib.Path) -> None:
+        """Records exported to dicts read back as equal records."""
+        dataset.dump(tmp_path)
+        (tmp_path / "loans.json").write_text(ca.to_json(dataset.loans), encoding="utf-8")
+
+        assert dataset.loans == ca.load(tmp_path).loans
+        assert json.loads(ca.to_json(dataset.loans)) == list(dataset.loans.to_dicts())
+
+    def test_csv(self, dataset: ca.Dataset) -> None:
+        """CSV has a row per record, flattened amounts, and every quote."""
+        out = io.StringIO()
+        dataset.loans.to_csv(out)
+        rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+
+        assert [loan.id for loan in dataset.loans] == [row["id"] for row in rows]
+        for loan, row in zip(dataset.loans, rows, strict=True):
+            amount = "" if loan.amount is None else str(loan.amount.amount)
+            assert amount == row["amount.amount"]
+            assert [c.quote for c in loan.sources] == [
+                source["quote"] for source in json.loads(row["sources"])
+            ]
+            assert ";".join(country.id for country in loan.debtors) == row["debtors"]
+
+    def test_pandas(self, dataset: ca.Dataset) -> None:
+        """A DataFrame has the CSV's columns and a row per record."""
+        pytest.importorskip("pandas")
+        frame = dataset.loans.to_pandas()
+        out = io.StringIO()
+        dataset.loans.to_csv(out)
+
+        assert out.getvalue().splitlines()[0].split(",") == list(frame.columns)
+        assert len(dataset.loans) == len(frame)

@@ -10,12 +10,13 @@ from __future__ import annotations
 import os
 import threading
 import types
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import field, frozen
 
-from centralasia._errors import DataError, Problem
+from centralasia._dates import Date
+from centralasia._errors import DataError, NotFound, Problem
 from centralasia._model import (
     Article,
     Conflict,
@@ -32,6 +33,11 @@ from centralasia._query import Collection
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
+
+    from centralasia._relations import Profile, Relations
+    from centralasia._text import TextHit, TextIndex
+
+T = TypeVar("T")
 
 # json, pathlib and importlib.resources are imported where they are used:
 # together they would double the cost of `import centralasia`.
@@ -53,10 +59,23 @@ FILES: tuple[tuple[str, type[Any]], ...] = (
     ("conflicts", Conflict),
 )
 SEEDS = "seeds"
+#: Where :meth:`Dataset.record` looks for a key, in order.
+_SEARCH_ORDER = ("countries", "organizations", "corridors", "articles", "events", "loans",
+                 "memberships", "finance", "measurements", "conflicts")  # fmt: skip
 
 
 def _read_only(seeds: Mapping[str, str]) -> Mapping[str, str]:
     return types.MappingProxyType(dict(seeds))
+
+
+class _Derived:
+    """Indexes over a whole dataset, built on first use and then kept."""
+
+    __slots__ = ("relations", "text")
+
+    def __init__(self) -> None:
+        self.relations: Relations | None = None
+        self.text: TextIndex | None = None
 
 
 @frozen
@@ -81,6 +100,130 @@ class Dataset:
     measurements: Collection[Measurement]
     conflicts: Collection[Conflict]
     seeds: Mapping[str, str] = field(converter=_read_only)
+    _derived: _Derived = field(factory=_Derived, init=False, repr=False, eq=False)
+
+    def _built(self, name: str, build: Callable[[], T]) -> T:
+        built = getattr(self._derived, name)
+        if built is None:
+            built = build()
+            setattr(self._derived, name, built)
+        return built  # type: ignore[no-any-return]
+
+    def record(self, key: str) -> Any:
+        """
+        Return the record that *key* names, looking in every collection.
+
+        Countries come first, then organizations, corridors, articles, and
+        the rest by id.
+
+        >>> import centralasia as ca
+        >>> ca.load().record("KGZ").name
+        'Kyrgyzstan'
+
+        Raises:
+            NotFound: If no collection has it; the message suggests the
+                closest names.
+
+        .. versionadded:: 0.1
+
+        """
+        for stem in _SEARCH_ORDER:
+            found = getattr(self, stem).get(key, None)
+            if found is not None:
+                return found
+        suggestions = [
+            getattr(match.record, "name", match.record.id)
+            for stem in _SEARCH_ORDER[:3]
+            for match in getattr(self, stem).search(key, limit=1)
+        ]
+        raise NotFound("record", key, suggestions)
+
+    def about(self, record: object) -> Profile:
+        """
+        Return everything the dataset holds about *record*, a record or a key.
+
+        >>> import centralasia as ca
+        >>> kg = ca.about("Kyrgyzstan")
+        >>> [loan.id for loan in kg.loans.where(lender="china-exim-bank")]
+        ['kg-exim-2023']
+        >>> sorted(article.id for article in ca.about("kg-exim-2023").articles)
+        ['kaleji-debt-trap']
+
+        See :class:`Profile` for what each part holds.
+
+        .. versionadded:: 0.1
+        """
+        from centralasia._relations import Relations  # noqa: PLC0415
+
+        target = self.record(record) if isinstance(record, str) else record
+        return self._built("relations", lambda: Relations(self)).profile(target)
+
+    def timeline(
+        self,
+        start: str | Date | None = None,
+        end: str | Date | None = None,
+        *,
+        country: object = None,
+        organization: object = None,
+        partly: bool = False,
+    ) -> Collection[Event]:
+        """
+        Return the events from *start* to *end*, in date order.
+
+        *country* and *organization* (records or keys) keep the events that
+        involve them.  Dates compare as intervals, as in
+        :meth:`Collection.between`: an event dated only "2022" is within
+        ``timeline("2022", "2022")`` but not ``timeline("2022-01", "2022-06")``,
+        unless *partly* is true.  Events on the same date keep id order.
+
+        >>> import centralasia as ca
+        >>> [event.date.edtf for event in ca.timeline("2013", "2022", country="kz")]
+        ['2013-09-07', '2022', '2022', '2022-06', '2022-06-07']
+
+        .. versionadded:: 0.1
+        """
+        criteria = {"countries": country, "organizations": organization}
+        events = self.events.where(**{k: v for k, v in criteria.items() if v is not None})
+        return events.between(start, end, partly=partly).sort_by("date")
+
+    def members(self, organization: object, on: str | Date | None = None) -> Collection[Membership]:
+        """
+        Return the memberships of *organization* (a record or a key).
+
+        With *on*, only those that may hold on that date: a membership whose
+        joining date is not known is kept, since the sources do not rule it
+        out; :meth:`Membership.held_on` tells which are certain.
+
+        >>> import centralasia as ca
+        >>> [m.country.id for m in ca.members("Shanghai Five")]
+        ['cn', 'kg', 'kz', 'ru', 'tj']
+
+        .. versionadded:: 0.1
+        """
+        memberships = self.memberships.where(organization=organization)
+        if on is None:
+            return memberships
+        date = Date(on) if isinstance(on, str) else on
+        return memberships.filter(lambda membership: membership.held_on(date) is not False)
+
+    def find_text(self, query: str, limit: int | None = 10) -> tuple[TextHit, ...]:
+        """
+        Return the articles that use every word of *query*, best first.
+
+        Words match case- and accent-blind, and a query word matches the
+        words it begins ("loan" finds "loans").  Ranking is tf-idf; each hit
+        carries a snippet of the passage where the words cluster.
+
+        >>> import centralasia as ca
+        >>> hit = ca.find_text("debt trap")[0]
+        >>> hit.article.id
+        'kaleji-debt-trap'
+
+        .. versionadded:: 0.1
+        """
+        from centralasia._text import TextIndex  # noqa: PLC0415
+
+        return self._built("text", lambda: TextIndex(self.articles)).search(query, limit)
 
     def dump(self, path: str | os.PathLike[str]) -> None:
         """
@@ -105,8 +248,7 @@ class Dataset:
             (root / f"{stem}.json").write_text(text, encoding="utf-8")
 
 
-def _read_seeds(root: Traversable, problems: list[Problem]) -> dict[str, str]:
-    folder = root / SEEDS
+def _read_seeds(folder: Traversable, problems: list[Problem]) -> dict[str, str]:
     if not folder.is_dir():
         problems.append(Problem(SEEDS, "", "", "the seeds/ folder is missing"))
         return {}
@@ -182,8 +324,12 @@ def _record_name(raw: object, position: int) -> str:
     return record_id if isinstance(record_id, str) and record_id else f"#{position}"
 
 
-def read(root: Traversable) -> Dataset:
-    """Read and check the dataset in *root*; raise :class:`DataError` listing every problem."""
+def read(root: Traversable, seeds: Traversable | None = None) -> Dataset:
+    """
+    Read and check the dataset in *root*; raise :class:`DataError` listing every problem.
+
+    The articles' seed texts are read from *seeds*, by default ``root/seeds``.
+    """
     # Imported here so that importing the package does not import cattrs.
     from centralasia._converter import (  # noqa: PLC0415
         Registry,
@@ -195,7 +341,7 @@ def read(root: Traversable) -> Dataset:
     if not root.is_dir():
         raise DataError([Problem(str(root), "", "", "not a directory")])
     problems: list[Problem] = []
-    registry = Registry(_read_seeds(root, problems))
+    registry = Registry(_read_seeds(root / SEEDS if seeds is None else seeds, problems))
     collections: dict[str, Collection[Any]] = {}
     for stem, kind in FILES:
         file_name = f"{stem}.json"
@@ -260,17 +406,36 @@ def bundled() -> Dataset:
     if _bundled is None:
         with _bundled_lock:
             if _bundled is None:
-                from importlib.resources import files  # noqa: PLC0415
-
-                _bundled = read(files("centralasia") / "data")
+                _bundled = read(*_bundled_location())
     return _bundled
 
 
-_BUNDLED_NAMES = frozenset(stem for stem, _ in FILES)
+def _bundled_location() -> tuple[Traversable, Traversable]:
+    """
+    Return the bundled data folder and its seeds folder.
+
+    A built package carries the seeds in ``data/seeds``; an editable install
+    of a source checkout reads them from the checkout's top-level ``seeds/``,
+    the one copy of the corpus.
+    """
+    import pathlib  # noqa: PLC0415
+    from importlib.resources import files  # noqa: PLC0415
+
+    data = files("centralasia") / "data"
+    seeds = data / SEEDS
+    checkout_seeds = pathlib.Path(__file__).resolve().parents[2] / SEEDS
+    if not seeds.is_dir() and checkout_seeds.is_dir():
+        return data, checkout_seeds
+    return data, seeds
+
+
+_BUNDLED_NAMES = frozenset(
+    [*(stem for stem, _ in FILES), "about", "find_text", "members", "record", "timeline"]
+)
 
 
 def bundled_attribute(name: str) -> Any:
-    """Give the package its ``ca.countries``, ``ca.loans``...: the bundled collections."""
+    """Give the package ``ca.countries``, ``ca.about``...: the bundled dataset's parts."""
     if name in _BUNDLED_NAMES:
         return getattr(bundled(), name)
     msg = f"module 'centralasia' has no attribute {name!r}"

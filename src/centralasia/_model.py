@@ -308,6 +308,34 @@ class Membership:
             msg = f"'left' ({value}) is before 'joined' ({self.joined})"
             raise ValueError(msg)
 
+    def held_on(self, date: Date) -> bool | None:
+        """
+        Return whether the membership held on *date*, or ``None`` if the sources cannot say.
+
+        True when it certainly began by *date* and had not ended; False when
+        it began after *date* or ended before it; ``None`` when the joining
+        date is unknown or too coarse to tell (joined "2001", asked about
+        June 2001).
+
+        >>> import centralasia as ca
+        >>> uzbekistan = ca.memberships.get("uz-sco")
+        >>> uzbekistan.joined.edtf
+        '2002'
+        >>> [uzbekistan.held_on(ca.Date(day)) for day in ("2001-06-15", "2002-06", "2003")]
+        [False, None, True]
+
+        .. versionadded:: 0.1
+        """
+        if self.left is not None and self.left.before(date):
+            return False
+        if self.joined is None:
+            return None
+        if self.joined.after(date):
+            return False
+        if self.joined.end <= date.start and (self.left is None or self.left.after(date)):
+            return True
+        return None
+
 
 @frozen
 class Participant:
@@ -479,6 +507,18 @@ class Conflict:
         if len(self.records) < 2:  # noqa: PLR2004 - a disagreement has two sides
             msg = "a conflict names at least two records"
             raise ValueError(msg)
+
+    @property
+    def countries(self) -> tuple[Country, ...]:
+        """The countries the disagreeing records are about, in first-named order."""
+        found: dict[str, Country] = {}
+        for record in self.records:
+            for name in ("debtors", "countries", "country", "from_countries", "to_countries"):
+                value = getattr(record, name, None)
+                for country in value if isinstance(value, tuple) else (value,):
+                    if isinstance(country, Country):
+                        found.setdefault(country.id, country)
+        return tuple(found.values())
 
     @property
     def records(self) -> tuple[Any, ...]:

@@ -1,0 +1,131 @@
+"""
+Full-text search over the articles: an inverted index of words, built once.
+
+Words are compared normalized (case, accents and apostrophes ignored), and a
+query word matches every word it begins, so "loan" finds "loans".  Articles
+are ranked by tf-idf: a word that few articles use weighs more.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections.abc import Sequence
+
+from attrs import field, frozen
+
+from centralasia._model import Article, _short_repr
+from centralasia._query import normalize
+
+__all__ = ["TextHit", "TextIndex"]
+
+_WORD = re.compile(r"\w+")
+#: Characters of context on each side of a hit in a snippet.
+_CONTEXT = 80
+
+
+@frozen
+class TextHit:
+    """
+    An article matching a text search, with a snippet around its best passage.
+
+    ``article.text[start:end]`` is the matched passage, from its first
+    matched word to its last; :attr:`snippet` shows it in context.
+
+    .. versionadded:: 0.1
+    """
+
+    article: Article = field(repr=_short_repr)
+    score: float
+    snippet: str
+    start: int
+    end: int
+
+
+def _snippet(text: str, start: int, end: int) -> str:
+    """Return the passage *start*:*end* of *text* with context, cut at word boundaries."""
+    left = max(0, start - _CONTEXT)
+    right = min(len(text), end + _CONTEXT)
+    if left > 0:  # start after a space, so no word is cut
+        left = text.find(" ", left, start) + 1 or left
+    if right < len(text):  # stop at a space, so no word is cut
+        space = text.rfind(" ", end, right)
+        right = space if space > 0 else right
+    body = " ".join(text[left:right].split())
+    return ("…" if left > 0 else "") + body + ("…" if right < len(text) else "")
+
+
+class TextIndex:
+    """Where every normalized word occurs in each article, for ranked search."""
+
+    __slots__ = ("_articles", "_postings", "_vocabulary")
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self._articles = tuple(articles)
+        postings: dict[str, list[tuple[int, int, int]]] = {}
+        for number, article in enumerate(self._articles):
+            for match in _WORD.finditer(article.text):
+                postings.setdefault(normalize(match[0]), []).append(
+                    (number, match.start(), match.end())
+                )
+        self._postings = postings
+        self._vocabulary = sorted(postings)
+
+    def _occurrences(self, word: str) -> list[tuple[int, int, int]]:
+        """Return (article, start, end) of every word that begins with *word*."""
+        first = bisect.bisect_left(self._vocabulary, word)
+        found: list[tuple[int, int, int]] = []
+        for entry in self._vocabulary[first:]:
+            if not entry.startswith(word):
+                break
+            found += self._postings[entry]
+        return found
+
+    def search(self, query: str, limit: int | None = 10) -> tuple[TextHit, ...]:
+        """Return the articles holding every word of *query*, best first."""
+        words = list(dict.fromkeys(_WORD.findall(normalize(query))))
+        if not words:
+            return ()
+        total = len(self._articles)
+        scores: dict[int, float] = {}
+        hits: dict[int, list[tuple[float, int, int]]] = {}
+        for word in words:
+            occurrences = self._occurrences(word)
+            counts: dict[int, int] = {}
+            for number, _, _ in occurrences:
+                counts[number] = counts.get(number, 0) + 1
+            weight = math.log(1 + total / len(counts)) if counts else 0.0
+            matched = set(counts)
+            scores = (
+                {number: (1 + math.log(counts[number])) * weight for number in matched}
+                if word == words[0]
+                else {
+                    number: score + (1 + math.log(counts[number])) * weight
+                    for number, score in scores.items()
+                    if number in matched
+                }
+            )
+            for number, start, end in occurrences:
+                hits.setdefault(number, []).append((weight, start, end))
+        ranked = sorted(scores, key=lambda number: (-scores[number], self._articles[number].id))
+        return tuple(self._hit(number, scores[number], hits[number]) for number in ranked[:limit])
+
+    def _hit(self, number: int, score: float, hits: list[tuple[float, int, int]]) -> TextHit:
+        """Build the hit for an article: its best passage is where the words cluster."""
+        text = self._articles[number].text
+        hits.sort(key=lambda hit: hit[1])
+        # A window of 2 * _CONTEXT characters slides over the hits; the window
+        # whose words weigh most (rare words weigh more) is the passage.
+        best_value, best_first, best_last = -1.0, 0, 0
+        last, value = 0, 0.0
+        for first, (_, start, _) in enumerate(hits):
+            while last < len(hits) and hits[last][1] <= start + 2 * _CONTEXT:
+                value += hits[last][0]
+                last += 1
+            if value > best_value:
+                best_value, best_first, best_last = value, first, last - 1
+            value -= hits[first][0]
+        start, end = hits[best_first][1], hits[best_last][2]
+        snippet = _snippet(text, start, end)
+        return TextHit(self._articles[number], round(score, 6), snippet, start, end)
