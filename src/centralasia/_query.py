@@ -280,8 +280,11 @@ class Collection(Sequence[T], Generic[T]):
 
         index = self._lookup_index()
         wanted = normalize(query)
+        # A key much shorter than the query (a code against a name) would match
+        # any query sharing two letters with it: such keys are left out.
+        keys = [key for key in index if 2 * len(key) > len(wanted)]
         scored = process.extract(
-            wanted, list(index), scorer=fuzz.token_set_ratio, limit=None, score_cutoff=50
+            wanted, keys, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=60
         )
         position = {id(item): number for number, item in enumerate(self._items)}
         best: dict[int, tuple[float, float, Match[T]]] = {}
