@@ -31,6 +31,9 @@ def describe(loan: ca.Loan) -> str:
     if loan.share_of_external_debt is not None:
         qualifier = loan.share_of_external_debt_qualifier.value
         figures.append(f"{percent(loan.share_of_external_debt)} of external debt ({qualifier})")
+    if loan.share_of_total_debt is not None:
+        qualifier = loan.share_of_total_debt_qualifier.value
+        figures.append(f"{percent(loan.share_of_total_debt)} of total debt ({qualifier})")
     when = "undated"
     if loan.as_of is not None:
         when = f"as of {loan.as_of} (precision: {loan.as_of.precision.name.lower()})"

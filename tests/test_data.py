@@ -152,9 +152,24 @@ class TestLoans:
             if money is not None:
                 assert money.amount in amounts
                 assert "USD" == money.currency
-        for share in (loan.share_of_gdp, loan.share_of_external_debt):
+        for share in (loan.share_of_gdp, loan.share_of_external_debt, loan.share_of_total_debt):
             if share is not None:
                 assert share in shares
+
+    @pytest.mark.parametrize("loan_id", [loan.id for loan in ca.load().loans])
+    def test_shares_name_their_base(self, dataset: ca.Dataset, loan_id: str) -> None:
+        """A share is filed under the base its quote names: GDP, external or total debt."""
+        loan = dataset.loans.get(loan_id)
+        quoted = " ".join(citation.quote for citation in loan.sources)
+        bases = {
+            "share_of_gdp": ("GDP",),
+            "share_of_external_debt": ("external debt", "foreign debt"),
+            "share_of_total_debt": ("total debt",),
+        }
+
+        for name, words in bases.items():
+            if getattr(loan, name) is not None:
+                assert any(word in quoted for word in words), name
 
     def test_qualifiers_follow_wording(self, dataset: ca.Dataset) -> None:
         """Bounds and estimates are marked as the source words them."""

@@ -172,12 +172,14 @@ def _loans(dataset: Dataset, arguments: argparse.Namespace, *, as_json: bool) ->
         _print_json([to_dict(loan) for loan in loans])
         return
     _print_table(
-        ["id", "debtor", "lender", "as of", "amount", "% GDP", "% ext. debt", "sources"],
+        ["id", "debtor", "lender", "as of", "amount", "% GDP", "% ext. debt", "% all debt",
+         "sources"],
         [[loan.id, "+".join(c.alpha_2 for c in loan.debtors),
           loan.lender.id if loan.lender else "", str(loan.as_of or ""),
           _money(loan.amount, loan.amount_qualifier),
           _percent(loan.share_of_gdp, loan.share_of_gdp_qualifier),
           _percent(loan.share_of_external_debt, loan.share_of_external_debt_qualifier),
+          _percent(loan.share_of_total_debt, loan.share_of_total_debt_qualifier),
           _sources(loan)] for loan in loans],
     )  # fmt: skip
     print("\n~ approximately, > more than, < less than, as the source words it", file=sys.stderr)

@@ -395,11 +395,15 @@ class Loan:
     share_of_gdp_qualifier: Qualifier = Qualifier.EXACT
     share_of_external_debt: Decimal | None = field(default=None, validator=_fraction)
     share_of_external_debt_qualifier: Qualifier = Qualifier.EXACT
+    share_of_total_debt: Decimal | None = field(default=None, validator=_fraction)
+    """A share of the debtor's total debt, domestic and external, where that is the base."""
+    share_of_total_debt_qualifier: Qualifier = Qualifier.EXACT
     per_capita: Money | None = None
     per_capita_qualifier: Qualifier = Qualifier.EXACT
 
     def __attrs_post_init__(self) -> None:
-        figures = (self.amount, self.share_of_gdp, self.share_of_external_debt, self.per_capita)
+        figures = (self.amount, self.share_of_gdp, self.share_of_external_debt,
+                   self.share_of_total_debt, self.per_capita)  # fmt: skip
         if all(figure is None for figure in figures):
             msg = "a loan needs at least one figure: amount, a share, or per_capita"
             raise ValueError(msg)

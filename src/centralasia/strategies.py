@@ -337,6 +337,7 @@ def loans(
         "amount": draw(st.none() | moneys()),
         "share_of_gdp": draw(st.none() | shares()),
         "share_of_external_debt": draw(st.none() | shares()),
+        "share_of_total_debt": draw(st.none() | shares()),
         "per_capita": draw(st.none() | moneys()),
     }
     if all(value is None for value in figures.values()):
@@ -352,6 +353,7 @@ def loans(
         amount_qualifier=draw(qualifiers),
         share_of_gdp_qualifier=draw(qualifiers),
         share_of_external_debt_qualifier=draw(qualifiers),
+        share_of_total_debt_qualifier=draw(qualifiers),
         per_capita_qualifier=draw(qualifiers),
         **figures,
     )
