@@ -1,0 +1,85 @@
+"""
+A timeline of China's relations with Central Asia, printed and drawn.
+
+Each event is drawn as a span from the first to the last day its date allows,
+so "2022" is a whole year wide and "7 June 2022" a single day: the chart shows
+how precisely each source dates what it reports.  Writes ``timeline.png``
+(needs matplotlib: ``pip install 'centralasia[plot]'``).
+
+Run it with ``python examples/timeline.py [--from DATE] [--to DATE] [--country X] [--out DIR]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.util
+import pathlib
+import textwrap
+
+import centralasia as ca
+
+OUTPUT = pathlib.Path(__file__).parent / "output"
+
+
+def print_timeline(events: ca.Collection[ca.Event]) -> None:
+    """Print each event with its date, its precision and its first source."""
+    for event in events:
+        precision = event.date.precision.name.lower()
+        source = event.sources[0].article.id
+        print(f"{event.date.edtf:<12} ({precision:<6}) {event.summary}  [{source}]")
+
+
+def draw(events: ca.Collection[ca.Event], title: str, path: pathlib.Path) -> None:
+    """Draw each event as a span over the days its date allows, labelled by its summary."""
+    import matplotlib as mpl  # noqa: PLC0415 - an optional extra, needed only here
+
+    mpl.use("Agg")
+    import matplotlib.dates as mdates  # noqa: PLC0415
+    import matplotlib.pyplot as plt  # noqa: PLC0415
+
+    figure, axis = plt.subplots(figsize=(15, 1.2 + 0.42 * len(events)))
+    for row, event in enumerate(events):
+        start = mdates.date2num(event.date.start)
+        width = mdates.date2num(event.date.end + dt.timedelta(days=1)) - start
+        axis.broken_barh([(start, width)], (row - 0.3, 0.6), color="#4f81bd")
+        axis.plot([start + width / 2], [row], marker="|", markersize=12, color="#1f3b63")
+    labels = [textwrap.shorten(f"{event.date.edtf}: {event.summary}", 90) for event in events]
+    axis.set_yticks(range(len(events)), labels, fontsize=8)
+    axis.set_ylim(len(events) - 0.5, -0.5)
+    axis.xaxis.set_major_locator(mdates.YearLocator(5))
+    axis.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    axis.grid(axis="x", alpha=0.3)
+    axis.set_title(title + " (bar width: how precisely the source dates the event)")
+    figure.tight_layout()
+    figure.savefig(path, dpi=120)
+    plt.close(figure)
+
+
+def main() -> None:
+    """Print the timeline and draw it."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0].strip())
+    parser.add_argument("--from", dest="start", help="EDTF date, e.g. 2013")
+    parser.add_argument("--to", dest="end", help="EDTF date, e.g. 2022-06")
+    parser.add_argument("--country", help="only events involving this country")
+    parser.add_argument(
+        "--out", type=pathlib.Path, default=pathlib.Path(__file__).parent / "output"
+    )
+    arguments = parser.parse_args()
+    country = ca.countries.get(arguments.country) if arguments.country else None
+    events = ca.timeline(arguments.start, arguments.end, country=country)
+    title = "China and Central Asia" + (f": {country.name}" if country else "")
+    print(f"{title}, {len(events)} events in date order:\n")
+    print_timeline(events)
+    if not events:
+        return
+    if importlib.util.find_spec("matplotlib") is None:
+        print("\nNo chart drawn: install matplotlib with pip install 'centralasia[plot]'.")
+        return
+    arguments.out.mkdir(parents=True, exist_ok=True)
+    draw(events, title, arguments.out / "timeline.png")
+    print(f"\nChart written to {arguments.out / 'timeline.png'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,96 @@
+"""Every example script runs, says what it did, and shows where its figures come from."""
+
+from __future__ import annotations
+
+import pathlib
+import subprocess
+import sys
+
+import centralasia as ca
+
+EXAMPLES = pathlib.Path(__file__).parent.parent / "examples"
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def run(name: str, *argv: str) -> str:
+    """Run examples/NAME.py and return what it printed; fail on a non-zero exit."""
+    result = subprocess.run(
+        [sys.executable, str(EXAMPLES / f"{name}.py"), *argv],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert 0 == result.returncode, result.stderr
+    return result.stdout
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_every_example_is_tested() -> None:
+    """Each script in examples/ has a test here."""
+    tested = {"tour", "debt", "timeline", "corridors", "conflicts", "own_data"}
+    assert tested == {path.stem for path in EXAMPLES.glob("*.py")}
+
+
+def test_tour() -> None:
+    """The tour quotes every debt figure's source."""
+    out = flat(run("tour"))
+    for loan in ca.loans:
+        assert flat(loan.sources[0].quote) in out
+
+
+def test_debt(tmp_path: pathlib.Path) -> None:
+    """The debt picture lists each country's figures with their quotes, and draws them."""
+    out = flat(run("debt", "--out", str(tmp_path)))
+
+    for country in ("kz", "kg", "tj", "uz"):
+        for loan in ca.loans.where(debtor=country, creditor="cn"):
+            for citation in loan.sources:
+                assert flat(citation.quote) in out, loan.id
+    for conflict in ca.conflicts.where(countries="tj"):
+        assert f"Disputed ({conflict.topic})" in out
+    chart = tmp_path / "debt.png"
+    assert f"Chart written to {chart}" in out
+    assert chart.read_bytes().startswith(PNG)
+
+
+def test_timeline(tmp_path: pathlib.Path) -> None:
+    """The timeline prints the window's events in date order, and draws them."""
+    out = run("timeline", "--from", "2013", "--country", "Kazakhstan", "--out", str(tmp_path))
+    events = ca.timeline("2013", country="kz")
+    lines = [line for line in out.splitlines() if line[:4].isdigit()]
+
+    assert [(event.date.edtf, event.summary) for event in events] == [
+        (line.split()[0], line.split(")", 1)[1].split("  [")[0].strip()) for line in lines
+    ]
+    assert (tmp_path / "timeline.png").read_bytes().startswith(PNG)
+
+
+def test_corridors() -> None:
+    """Every corridor is listed with its route and sources; a country narrows the list."""
+    out = flat(run("corridors"))
+    for corridor in ca.corridors:
+        route = " → ".join(country.name for country in corridor.countries)
+        assert f"{corridor.name}: {route}" in out
+
+    through = flat(run("corridors", "Uzbekistan"))
+    assert f"Routes through Uzbekistan: {len(ca.corridors.where(countries='uz'))}" in through
+
+
+def test_conflicts() -> None:
+    """Each disagreement is printed with every side's quote."""
+    out = flat(run("conflicts"))
+    for conflict in ca.conflicts:
+        assert f"== {conflict.topic} ({conflict.id})" in out
+        for record in conflict.records:
+            assert flat(record.sources[0].quote) in out
+
+
+def test_own_data(tmp_path: pathlib.Path) -> None:
+    """A user's article and figure are refused while wrong, then load beside ours."""
+    out = run("own_data", "--out", str(tmp_path))
+
+    assert "field amount.amount" in out
+    assert f"{len(ca.loans) + 1} loans ({len(ca.loans)} bundled, 1 of yours)" in out
+    mine = ca.load(tmp_path / "my-dataset")
+    assert "my-field-notes" == mine.loans.get("kg-cn-my-notes-2024-03").sources[0].article.id
