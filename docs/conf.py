@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import importlib.metadata
+import os
 import pathlib
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 
 import _contents
+import _generated
+import _inventories
 
+HERE = pathlib.Path(__file__).parent
 # The "Dataset contents" page is generated from the data on every build.
-_contents.write(pathlib.Path(__file__).parent / "generated")
+_contents.write(HERE / "generated")
+# So are the data dictionary, the sources and the conflicts pages.
+_generated.write(HERE / "generated")
 
 project = "centralasia"
 author = "The centralasia developers"
@@ -23,12 +29,27 @@ extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
     "sphinx.ext.doctest",
+    "sphinx.ext.intersphinx",
     "sphinx.ext.napoleon",
     "sphinx.ext.viewcode",
 ]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
-exclude_patterns = ["_build", "_contents.py"]
+exclude_patterns = ["_build", "_contents.py", "_generated.py", "_inventories.py"]
 myst_heading_anchors = 2
+
+# Every reference must resolve (sphinx-build -n): type variables have no page.
+nitpicky = True
+TYPE_VARIABLES = ("centralasia._query.T", "centralasia._query.D", "T", "D")
+nitpick_ignore = [(role, name) for role in ("py:class", "py:obj") for name in TYPE_VARIABLES]
+
+# Read the Docs has a network and uses the projects' own inventories; elsewhere
+# the small vendored ones (docs/_inventories.py) are written and used.
+if os.environ.get("READTHEDOCS"):
+    intersphinx_mapping = {
+        project: (root, None) for project, (root, _) in _inventories.INVENTORIES.items()
+    }
+else:
+    intersphinx_mapping = _inventories.write(HERE / "generated" / "inventories")
 
 autodoc_typehints = "description"
 autodoc_member_order = "bysource"

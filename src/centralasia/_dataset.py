@@ -90,16 +90,27 @@ class Dataset:
     """
 
     articles: Collection[Article]
+    """The articles of the corpus, the sources of every claim."""
     countries: Collection[Country]
+    """Countries, with their ISO 3166-1 codes (reference data)."""
     organizations: Collection[Organization]
+    """Intergovernmental bodies, banks, groups, institutes, initiatives..."""
     corridors: Collection[Corridor]
+    """Routes, railways, pipelines, ports, mines and fields."""
     memberships: Collection[Membership]
+    """Countries' places in organizations."""
     events: Collection[Event]
+    """Dated happenings."""
     loans: Collection[Loan]
+    """Figures of debt owed to a creditor state or its banks."""
     finance: Collection[Finance]
+    """Money pledged, invested, lent in rescue or repaid."""
     measurements: Collection[Measurement]
+    """Other figures, such as trade shares, counts, casualties and areas."""
     conflicts: Collection[Conflict]
+    """Where the sources disagree."""
     seeds: Mapping[str, str] = field(converter=_read_only)
+    """The seed files' texts by file name, read-only."""
     _derived: _Derived = field(factory=_Derived, init=False, repr=False, eq=False)
 
     def _built(self, name: str, build: Callable[[], T]) -> T:

@@ -148,11 +148,17 @@ class Date:
     """
 
     edtf: str = field()
+    """The date as its source gives it, in EDTF."""
     start: dt.date = field(init=False, repr=False)
+    """The first day the date allows."""
     end: dt.date = field(init=False, repr=False)
+    """The last day the date allows."""
     precision: Precision = field(init=False, repr=False)
+    """How precisely the source dates it; an interval has its coarser end's precision."""
     approximate: bool = field(init=False, repr=False)
+    """Whether the source marks it as approximate (``~``)."""
     uncertain: bool = field(init=False, repr=False)
+    """Whether the source marks it as uncertain (``?``)."""
 
     def __attrs_post_init__(self) -> None:
         first, second = _parse(self.edtf)

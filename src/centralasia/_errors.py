@@ -52,6 +52,7 @@ class DataError(ValueError):
     """
 
     problems: tuple[Problem, ...]
+    """Every problem found, in file order."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
@@ -70,6 +71,7 @@ class NotFound(LookupError):
 
     key: str
     suggestions: tuple[str, ...]
+    """The names closest to the key, best first; empty when nothing is close."""
 
     def __init__(self, kind: str, key: str, suggestions: Sequence[str] = ()) -> None:
         self.key = key

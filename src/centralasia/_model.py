@@ -83,12 +83,13 @@ class Qualifier(enum.Enum):
     """
 
     EXACT = "exact"
+    """The figure as written, with no qualifying word."""
     APPROXIMATE = "approximate"
-    """"About", "approximately", "around", "roughly", "an estimated"."""
+    """An estimate, worded as "about", "approximately", "around", "roughly", "an estimated"."""
     LOWER_BOUND = "lower_bound"
-    """"Over", "more than", "exceeds": the true value is at least this."""
+    """The true value is at least this, worded as "over", "more than", "exceeds"."""
     UPPER_BOUND = "upper_bound"
-    """"Just under", "less than", "nearly": the true value is at most this."""
+    """The true value is at most this, worded as "just under", "less than", "nearly"."""
 
 
 class Role(enum.Enum):
@@ -154,7 +155,9 @@ class Money:
     """
 
     amount: Decimal = field(validator=[instance_of(Decimal), ge(Decimal(0))])
+    """The exact amount as a decimal, never a float and never rounded."""
     currency: str = field(validator=_currency)
+    """The ISO 4217 code of the currency, such as ``USD``."""
 
     def __str__(self) -> str:
         return f"{self.amount:,} {self.currency}"
@@ -169,7 +172,9 @@ class Span:
     """
 
     first_line: int = field(validator=ge(1))
+    """The first line of the run, counting from 1."""
     last_line: int = field()
+    """The last line of the run, included."""
 
     @last_line.validator
     def _check_last_line(self, _: Attribute[int], value: int) -> None:
@@ -192,15 +197,25 @@ class Article:
     """
 
     id: str = field(validator=_valid_id)
+    """A stable, readable identifier, such as ``kaleji-debt-trap``."""
     seed: str = field(validator=_non_empty)
+    """The name of the seed file in ``seeds/`` the article comes from."""
     spans: tuple[Span, ...] = field(validator=_non_empty)
+    """The runs of seed lines that make up the article's body."""
     text: str = field(validator=_non_empty, repr=False)
+    """The body, exactly the lines named by :attr:`spans` joined by newlines."""
     title: str | None = None
+    """The title, where the text states one."""
     authors: tuple[str, ...] = ()
+    """The authors, as the byline names them."""
     published: Date | None = None
+    """The publication date, as precise as the text gives it."""
     publisher: str | None = None
+    """The publication or publisher the text names."""
     bio_spans: tuple[Span, ...] = ()
+    """The runs of seed lines holding the author bio."""
     bio: str | None = field(default=None, repr=False)
+    """The author bio, kept apart from the body."""
 
 
 @frozen
@@ -214,7 +229,9 @@ class Citation:
     """
 
     article: Article = field(repr=_short_repr)
+    """The article the quote comes from."""
     quote: str = field(validator=_non_empty)
+    """The words of the article that support the claim, character for character."""
 
     @quote.validator
     def _check_quote(self, _: Attribute[str], value: str) -> None:
@@ -235,12 +252,19 @@ class Country:
     """
 
     id: str = field(validator=_valid_id)
+    """A lowercase id, the ISO 3166-1 alpha-2 code such as ``kg``."""
     name: str = field(validator=_non_empty)
+    """The common English short name, such as ``Kyrgyzstan``."""
     alpha_2: str = field(validator=matches_re(r"[A-Z]{2}"))
+    """The ISO 3166-1 alpha-2 code, such as ``KG``."""
     alpha_3: str = field(validator=matches_re(r"[A-Z]{3}"))
+    """The ISO 3166-1 alpha-3 code, such as ``KGZ``."""
     official_name: str | None = None
+    """The official name, such as ``Kyrgyz Republic``."""
     aliases: tuple[str, ...] = ()
+    """Other names and spellings the country is found by (``Kirghizia``)."""
     reference: str = "ISO 3166-1"
+    """Where the names and codes come from; they are reference data, not claims of an article."""
 
 
 @frozen
@@ -252,14 +276,21 @@ class Organization:
     """
 
     id: str = field(validator=_valid_id)
+    """A stable, readable identifier, such as ``china-exim-bank``."""
     name: str = field(validator=_non_empty)
+    """The full name."""
     kind: OrganizationKind
+    """What kind of body it is."""
     sources: tuple[Citation, ...] = field(validator=_non_empty)
+    """The quotes that name it and say what it is."""
     acronym: str | None = None
+    """The acronym the sources use, such as ``SCO``."""
     aliases: tuple[str, ...] = ()
+    """Other names it is found by."""
     country: Country | None = field(default=None, repr=_short_repr)
     """The country the organization belongs to, for national bodies."""
     founded: Date | None = None
+    """When it was founded, where a source states it."""
     predecessor: Organization | None = field(default=None, repr=_short_repr)
     """The body this one grew out of, as the sources state it."""
 
@@ -275,15 +306,23 @@ class Corridor:
     """
 
     id: str = field(validator=_valid_id)
+    """A stable, readable identifier, such as ``wakhan-corridor``."""
     name: str = field(validator=_non_empty)
+    """The name the sources use."""
     kind: CorridorKind
+    """What kind of route or site it is."""
     countries: tuple[Country, ...] = field(repr=_short_repr)
+    """The countries it links or lies in, in order along the route."""
     sources: tuple[Citation, ...] = field(validator=_non_empty)
+    """The quotes that name it and support its route, status and length."""
     aliases: tuple[str, ...] = ()
+    """Other names it is found by."""
     status: str | None = None
     """The state of the project in the source's words ("under construction")."""
     status_as_of: Date | None = None
+    """When :attr:`status` held, as precise as the source gives it."""
     length_km: Decimal | None = field(default=None, validator=optional(ge(Decimal(0))))
+    """The length in kilometres, where a source states it."""
 
 
 @frozen
@@ -295,12 +334,19 @@ class Membership:
     """
 
     id: str = field(validator=_valid_id)
+    """A stable id, such as ``uz-sco``."""
     country: Country = field(repr=_short_repr)
+    """The member country."""
     organization: Organization = field(repr=_short_repr)
+    """The organization."""
     role: Role
+    """The country's role in it."""
     sources: tuple[Citation, ...] = field(validator=_non_empty)
+    """The quotes that say so."""
     joined: Date | None = field(default=None, validator=optional(instance_of(Date)))
+    """When the country joined, where a source states it; ``None`` if unknown."""
     left: Date | None = field(default=None, validator=optional(instance_of(Date)))
+    """When the country left, where a source states it."""
 
     @left.validator
     def _check_left(self, _: Attribute[Date | None], value: Date | None) -> None:
@@ -346,7 +392,9 @@ class Participant:
     """
 
     name: str = field(validator=_non_empty)
+    """The person's name as the source writes it."""
     role: str | None = None
+    """Their role or office in the event ("Chinese Foreign Minister")."""
 
 
 @frozen
@@ -358,13 +406,21 @@ class Event:
     """
 
     id: str = field(validator=_valid_id)
+    """A stable, readable identifier."""
     date: Date
+    """When it happened, as precise as the source states."""
     summary: str = field(validator=_non_empty)
+    """One plain sentence saying what happened."""
     sources: tuple[Citation, ...] = field(validator=_non_empty)
+    """The quotes that report it."""
     countries: tuple[Country, ...] = field(default=(), repr=_short_repr)
+    """The countries involved."""
     organizations: tuple[Organization, ...] = field(default=(), repr=_short_repr)
+    """The organizations involved."""
     corridors: tuple[Corridor, ...] = field(default=(), repr=_short_repr)
+    """The corridors or sites involved."""
     people: tuple[Participant, ...] = ()
+    """The people named, with their roles."""
 
 
 @frozen
@@ -382,24 +438,39 @@ class Loan:
     """
 
     id: str = field(validator=_valid_id)
+    """A stable, readable identifier, such as ``uz-cn-2023-end``."""
     debtors: tuple[Country, ...] = field(validator=_non_empty, repr=_short_repr)
+    """The country that owes, or every country of a group figure."""
     creditor: Country = field(repr=_short_repr)
+    """The creditor state."""
     sources: tuple[Citation, ...] = field(validator=_non_empty)
+    """The quotes that give the figures."""
     description: str = field(validator=_non_empty)
     """What the figure counts, in the source's words ("outstanding loans")."""
     lender: Organization | None = field(default=None, repr=_short_repr)
+    """The lending bank or organization, where the figure is about one."""
     as_of: Date | None = None
+    """When the figure held, as precise as the source states."""
     amount: Money | None = None
+    """The amount owed."""
     amount_qualifier: Qualifier = Qualifier.EXACT
+    """Whether :attr:`amount` is exact, an estimate or a bound."""
     share_of_gdp: Decimal | None = field(default=None, validator=_fraction)
+    """The debt as a fraction of the debtor's GDP (0.278 is 27.8 percent)."""
     share_of_gdp_qualifier: Qualifier = Qualifier.EXACT
+    """Whether :attr:`share_of_gdp` is exact, an estimate or a bound."""
     share_of_external_debt: Decimal | None = field(default=None, validator=_fraction)
+    """The debt as a fraction of the debtor's external (foreign) debt."""
     share_of_external_debt_qualifier: Qualifier = Qualifier.EXACT
+    """Whether :attr:`share_of_external_debt` is exact, an estimate or a bound."""
     share_of_total_debt: Decimal | None = field(default=None, validator=_fraction)
     """A share of the debtor's total debt, domestic and external, where that is the base."""
     share_of_total_debt_qualifier: Qualifier = Qualifier.EXACT
+    """Whether :attr:`share_of_total_debt` is exact, an estimate or a bound."""
     per_capita: Money | None = None
+    """The debt per inhabitant of the debtor."""
     per_capita_qualifier: Qualifier = Qualifier.EXACT
+    """Whether :attr:`per_capita` is exact, an estimate or a bound."""
 
     def __attrs_post_init__(self) -> None:
         figures = (self.amount, self.share_of_gdp, self.share_of_external_debt,
@@ -443,16 +514,27 @@ class Finance:
     """
 
     id: str = field(validator=_valid_id)
+    """A stable, readable identifier."""
     kind: FinanceKind
+    """What kind of flow it is."""
     description: str = field(validator=_non_empty)
+    """What the money is for, in the source's words."""
     sources: tuple[Citation, ...] = field(validator=_non_empty)
+    """The quotes that give the figure."""
     from_countries: tuple[Country, ...] = field(default=(), repr=_short_repr)
+    """The countries providing the money."""
     from_organizations: tuple[Organization, ...] = field(default=(), repr=_short_repr)
+    """The banks or organizations providing the money."""
     to_countries: tuple[Country, ...] = field(default=(), repr=_short_repr)
+    """The recipient countries, where they are countries of the dataset."""
     recipients_text: str | None = None
+    """The recipients in the source's words, when they are not records ("22 countries")."""
     amount: Money | None = None
+    """The amount."""
     amount_qualifier: Qualifier = Qualifier.EXACT
+    """Whether :attr:`amount` is exact, an estimate or a bound."""
     period: Date | None = None
+    """When, or over which period, the money flowed."""
 
 
 @frozen
@@ -468,15 +550,25 @@ class Measurement:
     """
 
     id: str = field(validator=_valid_id)
+    """A stable, readable identifier."""
     quantity: str = field(validator=matches_re(r"[a-z0-9]+(?:_[a-z0-9]+)*"))
+    """What is measured, in snake_case (``confucius_institutes``)."""
     value: Decimal = field(validator=[instance_of(Decimal), ge(Decimal(0))])
+    """The figure, as an exact decimal."""
     unit: str = field(validator=_non_empty)
+    """What :attr:`value` counts: ``count``, ``fraction``, ``km``, ``km2``, ``people``..."""
     description: str = field(validator=_non_empty)
+    """What the figure is, in a sentence."""
     sources: tuple[Citation, ...] = field(validator=_non_empty)
+    """The quotes that give it."""
     qualifier: Qualifier = Qualifier.EXACT
+    """Whether :attr:`value` is exact, an estimate or a bound."""
     countries: tuple[Country, ...] = field(default=(), repr=_short_repr)
+    """The countries it is about."""
     organizations: tuple[Organization, ...] = field(default=(), repr=_short_repr)
+    """The organizations it is about."""
     as_of: Date | None = None
+    """When the figure held, as precise as the source states."""
 
     @value.validator
     def _check_fraction(self, attribute: Attribute[Decimal], value: Decimal) -> None:
@@ -498,14 +590,23 @@ class Conflict:
     """
 
     id: str = field(validator=_valid_id)
+    """A stable, readable identifier, such as ``sco-founding-year``."""
     topic: str = field(validator=_non_empty)
+    """What the sources disagree about, in a few words."""
     description: str = field(validator=_non_empty)
+    """How they disagree, naming each side."""
     loans: tuple[Loan, ...] = field(default=(), repr=_short_repr)
+    """Debt figures that disagree."""
     organizations: tuple[Organization, ...] = field(default=(), repr=_short_repr)
+    """Organizations whose records disagree."""
     memberships: tuple[Membership, ...] = field(default=(), repr=_short_repr)
+    """Memberships that disagree."""
     events: tuple[Event, ...] = field(default=(), repr=_short_repr)
+    """Events that disagree."""
     measurements: tuple[Measurement, ...] = field(default=(), repr=_short_repr)
+    """Measurements that disagree."""
     finance: tuple[Finance, ...] = field(default=(), repr=_short_repr)
+    """Money flows that disagree."""
 
     def __attrs_post_init__(self) -> None:
         if len(self.records) < 2:  # noqa: PLR2004 - a disagreement has two sides

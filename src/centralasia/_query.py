@@ -159,8 +159,11 @@ class Match(Generic[T]):
     """
 
     record: T
+    """The record found."""
     key: str
+    """The record's key that matched, normalized."""
     score: float
+    """How close the key is to the query, from 60 to 100."""
 
 
 class Collection(Sequence[T], Generic[T]):

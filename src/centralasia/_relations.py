@@ -52,15 +52,25 @@ class Profile:
     """
 
     record: Any = field(repr=_short_repr)
+    """The record the profile is about."""
     articles: Collection[Article] = field(repr=False)
+    """Articles citing the record or a record about it, or naming it."""
     organizations: Collection[Organization] = field(repr=False)
+    """Organizations referring to it (its successors, national bodies of a country)."""
     corridors: Collection[Corridor] = field(repr=False)
+    """Corridors through a country."""
     memberships: Collection[Membership] = field(repr=False)
+    """A country's memberships, or an organization's members."""
     events: Collection[Event] = field(repr=False)
+    """Events involving it."""
     loans: Collection[Loan] = field(repr=False)
+    """Debt figures owed by a country (group figures too) or made by a lender."""
     finance: Collection[Finance] = field(repr=False)
+    """Money flows from or to it."""
     measurements: Collection[Measurement] = field(repr=False)
+    """Other figures about it."""
     conflicts: Collection[Conflict] = field(repr=False)
+    """Disagreements in which one of the records is it."""
 
 
 #: Profile field for each record type that can refer to others.

@@ -37,10 +37,15 @@ class TextHit:
     """
 
     article: Article = field(repr=_short_repr)
+    """The matching article."""
     score: float
+    """How well it matches by tf-idf; higher is better, comparable within one search."""
     snippet: str
+    """The passage with some context, on one line, cut at word boundaries."""
     start: int
+    """Where the passage starts in ``article.text``."""
     end: int
+    """Where the passage ends in ``article.text``."""
 
 
 def _snippet(text: str, start: int, end: int) -> str:

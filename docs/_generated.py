@@ -1,0 +1,143 @@
+"""
+Pages written from the model and the data on every build, so they cannot drift from them.
+
+- ``dictionary.md``: every record class and field, with its type and meaning,
+  read from the field docstrings in the source (a field without one fails
+  the build);
+- ``sources.md``: every article with its metadata and the records it supports;
+- ``conflicts.md``: every disagreement between the sources, each side quoted.
+"""
+
+from __future__ import annotations
+
+import enum
+import pathlib
+import re
+
+import attrs
+from sphinx.pycode import ModuleAnalyzer
+
+import centralasia as ca
+
+#: The classes of the data dictionary, by section, in reading order.
+SECTIONS = (
+    ("Records", (ca.Article, ca.Country, ca.Organization, ca.Corridor, ca.Membership, ca.Event,
+                 ca.Loan, ca.Finance, ca.Measurement, ca.Conflict)),
+    ("Values", (ca.Citation, ca.Money, ca.Date, ca.Participant, ca.Span)),
+)  # fmt: skip
+DICTIONARY_INTRO = """\
+Every class of the data model and every field, with its type and meaning. This page is
+generated from the model's source when the documentation is built. Shares are fractions in
+[0, 1] (0.278 is 27.8 percent); money is an exact decimal amount with an ISO 4217 currency;
+dates are EDTF strings keeping their source's precision."""
+SOURCES_INTRO = """\
+The articles of the corpus, with their metadata as their texts state it, and the records each
+one supports. Generated from the data when the documentation is built."""
+CONFLICTS_INTRO = """\
+Where two quotes cannot both hold, every version is kept as its own record and a conflict
+record names them. Nothing is averaged or picked. Generated from the data when the
+documentation is built."""
+ENUMS = (ca.Qualifier, ca.Role, ca.OrganizationKind, ca.CorridorKind, ca.FinanceKind, ca.Precision)
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def _type(annotation: object) -> str:
+    """Write a field's annotation with links to the library's own classes."""
+    text = str(annotation)
+    return re.sub(r"\b([A-Z][A-Za-z]+)\b",
+                  lambda m: f"{{class}}`~centralasia.{m[1]}`" if hasattr(ca, m[1]) else m[1],
+                  text)  # fmt: skip
+
+
+def _docs(cls: type) -> dict[str, str]:
+    found = ModuleAnalyzer.for_module(cls.__module__).find_attr_docs()
+    mine = {name: lines for (owner, name), lines in found.items() if owner == cls.__name__}
+    return {name: " ".join(lines) for name, lines in mine.items()}
+
+
+def dictionary() -> str:
+    """Return the data dictionary page as Markdown."""
+    lines = ["# Data dictionary", "", DICTIONARY_INTRO, ""]
+    for section, classes in SECTIONS:
+        lines += [f"## {section}", ""]
+        for cls in classes:
+            docs = _docs(cls)
+            summary = (cls.__doc__ or "").strip().split("\n\n")[0]
+            lines += [f"### {cls.__name__}", "", _cell(summary), "",
+                      f"See {{class}}`centralasia.{cls.__name__}`.", "",
+                      "| Field | Type | Meaning |", "| --- | --- | --- |"]  # fmt: skip
+            for field in attrs.fields(cls):
+                if field.name.startswith("_"):
+                    continue
+                if field.name not in docs:
+                    msg = f"{cls.__name__}.{field.name} has no docstring for the data dictionary"
+                    raise ValueError(msg)
+                meaning = _cell(docs[field.name])
+                lines.append(f"| `{field.name}` | {_type(field.type)} | {meaning} |")
+            lines.append("")
+    lines += ["## Enumerations", ""]
+    for kind in ENUMS:
+        docs = _docs(kind)
+        lines += [f"### {kind.__name__}", "", _cell((kind.__doc__ or "").strip().split("\n\n")[0]),
+                  "", "| Value | Meaning |", "| --- | --- |"]  # fmt: skip
+        for member in kind:
+            value = member.value if not isinstance(member, enum.IntEnum) else member.name
+            lines.append(f"| `{value}` | {_cell(docs.get(member.name, ''))} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def sources() -> str:
+    """Return the sources page: each article, its metadata, and the records it supports."""
+    dataset = ca.load()
+    lines = ["# Sources", "", SOURCES_INTRO, ""]
+    for article in dataset.articles:
+        profile = dataset.about(article)
+        lines += [f"## {article.title or article.id}", "",
+                  f"- id: `{article.id}`",
+                  f"- authors: {', '.join(article.authors) or 'not stated'}",
+                  f"- published: {article.published or 'not stated'}",
+                  f"- publisher: {article.publisher or 'not stated'}",
+                  f"- seed: `seeds/{article.seed}`, lines "
+                  + ", ".join(f"{s.first_line}-{s.last_line}" for s in article.spans),
+                  ""]  # fmt: skip
+        supported = [(stem, getattr(profile, stem)) for stem in
+                     ("organizations", "corridors", "memberships", "events", "loans", "finance",
+                      "measurements")]  # fmt: skip
+        total = sum(len(records) for _, records in supported)
+        lines.append(f"Supports {total} records:")
+        lines.append("")
+        for stem, records in supported:
+            if records:
+                ids = ", ".join(f"`{record.id}`" for record in records)
+                lines.append(f"- {stem} ({len(records)}): {ids}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def conflicts() -> str:
+    """Return the conflicts page: each disagreement, each side with its quotes."""
+    dataset = ca.load()
+    count = f"There are {len(dataset.conflicts)} conflicts."
+    lines = ["# Where the sources disagree", "", CONFLICTS_INTRO, "", count, ""]
+    for conflict in dataset.conflicts:
+        countries = ", ".join(country.name for country in conflict.countries) or "none"
+        lines += [f"## {conflict.topic}", "", f"`{conflict.id}` (countries: {countries})", "",
+                  conflict.description, ""]  # fmt: skip
+        for record in conflict.records:
+            lines.append(f"- {type(record).__name__} `{record.id}`:")
+            for citation in record.sources:
+                lines.append(f"  - “{_cell(citation.quote)}” ({citation.article.id})")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def write(folder: pathlib.Path) -> None:
+    """Write every generated page into *folder*."""
+    folder.mkdir(exist_ok=True)
+    for name, render in (("dictionary", dictionary), ("sources", sources),
+                         ("conflicts", conflicts)):  # fmt: skip
+        (folder / f"{name}.md").write_text(render() + "\n", encoding="utf-8")
