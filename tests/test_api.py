@@ -57,6 +57,23 @@ class TestImport:
 
         assert "True False False False False" == out
 
+    def test_import_is_lazy(self) -> None:
+        """`import centralasia` imports none of its machinery, nor attrs, until a name is used."""
+        out = _run(
+            "import sys, centralasia; print(sorted(m for m in sys.modules "
+            "if m.startswith(('centralasia.', 'attr', 'cattrs'))))"
+        )
+
+        assert "['centralasia._version']" == out
+
+    def test_every_name_has_a_home(self) -> None:
+        """Each public name is imported from the private module that defines it."""
+        from centralasia import _HOMES  # noqa: PLC0415
+
+        assert set(ca.__all__) == {*_HOMES, "__version__"}
+        for name, home in _HOMES.items():
+            assert f"centralasia.{home}" == getattr(ca, name).__module__
+
     def test_first_use_loads(self) -> None:
         """Touching `ca.countries` loads the bundled data."""
         assert "Kazakhstan" == _run("import centralasia as ca; print(ca.countries.get('KZ').name)")
@@ -127,3 +144,4 @@ class TestReadme:
 
         assert (0, len(test.examples)) == tuple(runner.summarize(verbose=False))
         assert len(test.examples) > 3
+

@@ -11,6 +11,7 @@ records loaded so far, by type and id.
 from __future__ import annotations
 
 import contextvars
+import functools
 import re
 import types
 import typing
@@ -32,6 +33,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from centralasia._dates import Date
 from centralasia._model import (
     Article,
+    Citation,
     Corridor,
     Country,
     Event,
@@ -59,6 +61,9 @@ class Registry:
         self.records: dict[type[Any], dict[str, Any]] = {kind: {} for kind in REFERENCEABLE}
         #: Ids of records that were in the files but failed to load.
         self.invalid: dict[type[Any], set[str]] = {kind: set() for kind in REFERENCEABLE}
+        #: Citations already built, by (article id, quote): records citing the same
+        #: passage share one immutable Citation, which saves time and memory.
+        self.citations: dict[tuple[str, str], Citation] = {}
 
 
 _REGISTRY: contextvars.ContextVar[Registry] = contextvars.ContextVar("centralasia_registry")
@@ -68,6 +73,8 @@ converter = Converter(forbid_extra_keys=True)
 
 def _expect(value: object, kind: type[T] | tuple[type[Any], ...], what: str) -> Any:
     # cattrs' default hooks coerce (str(5) == "5"); a data file must say what it means.
+    if type(value) is kind:  # the common case, first
+        return value
     if not isinstance(value, kind) or isinstance(value, bool) != (kind is bool):
         msg = f"expected {what}, got {type(value).__name__} {value!r}"
         raise TypeError(msg)
@@ -88,8 +95,14 @@ def _structure_decimal(value: object, _: type[Decimal]) -> Decimal:
     return number
 
 
+@functools.lru_cache(maxsize=4096)
+def _date(edtf: str) -> Date:
+    """Return the Date for *edtf*; dates are immutable, so equal ones are shared."""
+    return Date(edtf)
+
+
 def _structure_date(value: object, _: type[Date]) -> Date:
-    return Date(_expect(value, str, 'an EDTF date string such as "2023-06"'))
+    return _date(_expect(value, str, 'an EDTF date string such as "2023-06"'))
 
 
 def _structure_span(value: object, _: type[Span]) -> Span:
@@ -101,9 +114,20 @@ def _structure_span(value: object, _: type[Span]) -> Span:
     return Span(first, last)
 
 
-converter.register_structure_hook(str, lambda value, _: _expect(value, str, "a string"))
-converter.register_structure_hook(int, lambda value, _: _expect(value, int, "an integer"))
-converter.register_structure_hook(bool, lambda value, _: _expect(value, bool, "true or false"))
+def _exactly(kind: type[T], what: str) -> Callable[[object, Any], T]:
+    """Return a hook accepting values of exactly *kind*, checking the common case first."""
+
+    def structure(value: object, _: Any) -> T:
+        if type(value) is kind:
+            return value
+        return _expect(value, kind, what)  # type: ignore[no-any-return]
+
+    return structure
+
+
+converter.register_structure_hook(str, _exactly(str, "a string"))
+converter.register_structure_hook(int, _exactly(int, "an integer"))
+converter.register_structure_hook(bool, _exactly(bool, "true or false"))
 converter.register_structure_hook(Decimal, _structure_decimal)
 converter.register_unstructure_hook(Decimal, str)
 converter.register_structure_hook(Date, _structure_date)
@@ -227,7 +251,21 @@ def _structure_record_factory(cls: type[Any]) -> Callable[[object, Any], Any]:
             mapping = _with_article_text(mapping)
         return structure(mapping, type_)
 
-    return structure_mapping
+    def structure_citation(value: object, type_: Any) -> Any:
+        # Only a well-formed {"article": ..., "quote": ...} pair of strings is
+        # shared; anything else takes the normal path and gets its normal error.
+        if type(value) is not dict or len(value) != 2:  # noqa: PLR2004 - article and quote
+            return structure_mapping(value, type_)
+        article, quote = value.get("article"), value.get("quote")
+        if type(article) is not str or type(quote) is not str:
+            return structure_mapping(value, type_)
+        shared = _REGISTRY.get().citations
+        citation = shared.get((article, quote))
+        if citation is None:
+            citation = shared[article, quote] = structure_mapping(value, type_)
+        return citation
+
+    return structure_citation if cls is Citation else structure_mapping
 
 
 def _unstructure_record_factory(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:

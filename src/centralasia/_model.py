@@ -57,6 +57,16 @@ def _fraction(_: object, attribute: Attribute[Any], value: Decimal | None) -> No
         raise ValueError(msg)
 
 
+def _non_negative_decimal(_: object, attribute: Attribute[Any], value: object) -> None:
+    # One validator rather than [instance_of, ge]: loading calls it for every figure.
+    if type(value) is not Decimal:
+        msg = f"'{attribute.name}' must be a Decimal, not {value!r}"
+        raise TypeError(msg)
+    if value < 0:
+        msg = f"'{attribute.name}' must be >= 0, not {value}"
+        raise ValueError(msg)
+
+
 def _currency(_: object, attribute: Attribute[Any], value: str) -> None:
     if value not in CURRENCY_CODES:
         msg = f"'{attribute.name}' must be an ISO 4217 currency code, not {value!r}"
@@ -154,7 +164,7 @@ class Money:
     .. versionadded:: 0.1
     """
 
-    amount: Decimal = field(validator=[instance_of(Decimal), ge(Decimal(0))])
+    amount: Decimal = field(validator=_non_negative_decimal)
     """The exact amount as a decimal, never a float and never rounded."""
     currency: str = field(validator=_currency)
     """The ISO 4217 code of the currency, such as ``USD``."""
@@ -475,7 +485,7 @@ class Loan:
     def __attrs_post_init__(self) -> None:
         figures = (self.amount, self.share_of_gdp, self.share_of_external_debt,
                    self.share_of_total_debt, self.per_capita)  # fmt: skip
-        if all(figure is None for figure in figures):
+        if figures.count(None) == len(figures):
             msg = "a loan needs at least one figure: amount, a share, or per_capita"
             raise ValueError(msg)
 
@@ -553,7 +563,7 @@ class Measurement:
     """A stable, readable identifier."""
     quantity: str = field(validator=matches_re(r"[a-z0-9]+(?:_[a-z0-9]+)*"))
     """What is measured, in snake_case (``confucius_institutes``)."""
-    value: Decimal = field(validator=[instance_of(Decimal), ge(Decimal(0))])
+    value: Decimal = field(validator=_non_negative_decimal)
     """The figure, as an exact decimal."""
     unit: str = field(validator=_non_empty)
     """What :attr:`value` counts: ``count``, ``fraction``, ``km``, ``km2``, ``people``..."""

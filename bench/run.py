@@ -1,0 +1,206 @@
+"""
+Benchmark centralasia against the libraries users reach for today, side by side.
+
+Run from a checkout, after the README's test setup::
+
+    python -m pip install --group bench && python bench/run.py
+
+It measures, in one run on this machine, medians of several repetitions:
+
+- process start-up: ``python -c pass``, importing attrs, centralasia, pycountry,
+  iso3166, and a whole "import and look up Kyrgyzstan" process for each;
+- in-process lookups: ``get`` by id, code and name, fuzzy search and full-text
+  search, against pycountry's ``get``/``lookup``/``search_fuzzy`` and a dict;
+- loading a generated dataset of 10,000 and 100,000 loans with citations,
+  against ``json.loads`` of the same files, and the memory each loan retains;
+- filtering those loans by debtor through the index, against a scan.
+
+It prints a table with the targets of issue 8 and writes it to
+``bench/results/latest.md``.  Figures are noisy: compare ratios within a run.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import pathlib
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import timeit
+import tracemalloc
+from collections.abc import Callable
+
+import centralasia as ca
+
+RESULTS = pathlib.Path(__file__).parent / "results"
+ROWS: list[tuple[str, str, str, str]] = []
+
+
+def row(what: str, ours: str, baseline: str, verdict: str = "") -> None:
+    """Record and print one line of the table."""
+    ROWS.append((what, ours, baseline, verdict))
+    print(f"{what:<52} {ours:>14} {baseline:>32}  {verdict}")
+
+
+def process_ms(code: str, runs: int = 15) -> float:
+    """Return the median wall time, in ms, of a fresh ``python -c CODE`` process."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def per_call_us(call: Callable[[], object], number: int = 2000, repeat: int = 7) -> float:
+    """Return the best time of one call, in µs (timeit's convention)."""
+    return min(timeit.repeat(call, number=number, repeat=repeat)) / number * 1e6
+
+
+def seconds_with_gc(call: Callable[[], object], repeat: int = 3) -> float:
+    """Return the median time of *call*, in s, with the garbage collector on, as in real use."""
+    return statistics.median(timeit.repeat(call, setup="gc.enable()", number=1, repeat=repeat,
+                                           globals={"gc": gc}))  # fmt: skip
+
+
+def startup() -> None:
+    """Process-level figures: import costs and a whole lookup process."""
+    bare = process_ms("pass")
+    attrs_ms = process_ms("import attrs")
+    ours = process_ms("import centralasia")
+    row("python -c pass (ms)", f"{bare:.1f}", "", "")
+    row("import centralasia vs import attrs (ms)", f"{ours:.1f}", f"attrs {attrs_ms:.1f}",
+        f"+{ours - attrs_ms:.1f} ms over attrs")  # fmt: skip
+    try:
+        pycountry_import = process_ms("import pycountry")
+    except subprocess.CalledProcessError:
+        pycountry_import = float("nan")
+    row("import pycountry (ms)", "", f"{pycountry_import:.1f}", "")
+    lookup = process_ms("import centralasia as ca; ca.countries.get('KG')")
+    peer = process_ms("import pycountry; pycountry.countries.get(alpha_2='KG')")
+    iso = process_ms("from iso3166 import countries; countries.get('KG')")
+    row("process: import + get Kyrgyzstan (ms)", f"{lookup:.1f}",
+        f"pycountry {peer:.1f}, iso3166 {iso:.1f}",
+        f"{lookup / peer:.2f}x pycountry (target <= 0.8)")  # fmt: skip
+
+
+def lookups() -> None:
+    """In-process lookups, fuzzy search and text search."""
+    import pycountry  # noqa: PLC0415 - a peer, installed for the benchmark only
+
+    ca.countries.get("kg")  # build the indexes first
+    plain = {"kg": 1}
+    for key in ("kg", "KGZ", "Kyrgyz Republic"):
+        ours = per_call_us(lambda key=key: ca.countries.get(key))
+        row(f"get({key!r}) (µs)", f"{ours:.2f}",
+            f"dict {per_call_us(lambda: plain.get('kg')):.3f}",
+            "target < 2 µs: " + ("met" if ours < 2 else "missed"))  # fmt: skip
+    row("pycountry get(alpha_2='KG') / lookup('Kyrgyzstan') (µs)", "",
+        f"{per_call_us(lambda: pycountry.countries.get(alpha_2='KG')):.2f} / "
+        f"{per_call_us(lambda: pycountry.countries.lookup('Kyrgyzstan')):.2f}")  # fmt: skip
+    fuzzy = per_call_us(lambda: ca.countries.search("Kirgizstan"), number=200)
+
+    def peer_fuzzy() -> object:
+        try:
+            return pycountry.countries.search_fuzzy("Kirgizstan")
+        except LookupError:
+            return None
+
+    found = "finds nothing" if peer_fuzzy() is None else "finds it"
+    row("fuzzy search 'Kirgizstan' (µs)", f"{fuzzy:.1f}",
+        f"pycountry {per_call_us(peer_fuzzy, number=5, repeat=3):.0f} ({found})",
+        "target < 100 µs: " + ("met" if fuzzy < 100 else "missed"))  # fmt: skip
+    ca.find_text("debt")
+    text = per_call_us(lambda: ca.find_text("debt trap"), number=200)
+    common = per_call_us(lambda: ca.find_text("china"), number=200)
+    row("full-text 'debt trap' / 'china' (µs)", f"{text:.0f} / {common:.0f}", "",
+        "target < 1000 µs: " + ("met" if max(text, common) < 1000 else "missed"))  # fmt: skip
+
+
+def generate(directory: pathlib.Path, loans: int) -> None:
+    """Write a valid dataset of *loans* loans, each citing a quote of one article."""
+    bundled = ca.load()
+    bundled.dump(directory)  # articles, countries, organizations and seeds to cite
+    countries = ["kz", "kg", "tj", "tm", "uz"]
+    lenders = [None, "china-exim-bank", "china-development-bank"]
+    quotes = [
+        citation.quote for loan in bundled.loans for citation in loan.sources
+        if citation.article.id == "kaleji-debt-trap"
+    ]  # fmt: skip
+    records = [
+        {
+            "id": f"loan-{number}",
+            "debtors": [countries[number % 5]],
+            "creditor": "cn",
+            "lender": lenders[number % 3],
+            "description": "generated figure",
+            "as_of": f"{2000 + number % 24}-{1 + number % 12:02d}",
+            "amount": {"amount": str(1_000_000 + number), "currency": "USD"},
+            "share_of_gdp": f"0.{number % 1000:03d}",
+            "sources": [{"article": "kaleji-debt-trap", "quote": quotes[number % len(quotes)]}],
+        }
+        for number in range(loans)
+    ]
+    (directory / "loans.json").write_text(json.dumps(records), encoding="utf-8")
+    for stem in ("conflicts",):  # they name bundled loans, which are replaced
+        (directory / f"{stem}.json").write_text("[]", encoding="utf-8")
+
+
+def loading() -> None:
+    """Load generated datasets; compare with json.loads; check linearity and memory."""
+    timings = {}
+    root = pathlib.Path(tempfile.mkdtemp(prefix="centralasia-bench-"))
+    try:
+        for size in (10_000, 100_000):
+            directory = root / str(size)
+            generate(directory, size)
+            files = sorted(directory.glob("*.json"))
+
+            def parse(files: list[pathlib.Path] = files) -> None:
+                for path in files:
+                    json.loads(path.read_bytes())
+
+            parse_s = seconds_with_gc(parse)
+            load_s = seconds_with_gc(lambda d=directory: ca.load(d))
+            timings[size] = load_s
+            row(f"load {size:,} loans (s)", f"{load_s:.2f}", f"json.loads {parse_s:.2f}",
+                f"{load_s / parse_s:.1f}x json.loads (target <= 4)")  # fmt: skip
+        ratio = timings[100_000] / timings[10_000]
+        row("10x the loans costs (x the time)", f"{ratio:.1f}", "", "target <= 11")
+        gc.collect()
+        tracemalloc.start()
+        before = tracemalloc.get_traced_memory()[0]
+        dataset = ca.load(root / "100000")
+        retained = (tracemalloc.get_traced_memory()[0] - before) / len(dataset.loans)
+        tracemalloc.stop()
+        row("memory retained per loan (bytes)", f"{retained:.0f}", "", "target <= 1024")
+        debtor = dataset.countries.get("kg")
+        indexed = per_call_us(lambda: dataset.loans.where(debtor=debtor), number=5, repeat=3)
+        scan = per_call_us(lambda: [loan for loan in dataset.loans if loan.debtor is debtor],
+                           number=5, repeat=3)  # fmt: skip
+        row("where(debtor=...) over 100,000 loans (ms)", f"{indexed / 1000:.1f}",
+            f"list scan {scan / 1000:.1f}")  # fmt: skip
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def main() -> None:
+    """Run every measurement and write the table."""
+    print(f"centralasia {ca.__version__}, Python {sys.version.split()[0]}\n")
+    print(f"{'measure':<52} {'centralasia':>14} {'baseline':>32}  verdict")
+    startup()
+    lookups()
+    loading()
+    RESULTS.mkdir(exist_ok=True)
+    lines = ["| measure | centralasia | baseline | verdict |", "| --- | ---: | ---: | --- |"]
+    lines += [f"| {what} | {ours} | {baseline} | {verdict} |" for what, ours, baseline, verdict in ROWS]
+    (RESULTS / "latest.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"\nTable written to {RESULTS / 'latest.md'}")
+
+
+if __name__ == "__main__":
+    main()
