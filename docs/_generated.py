@@ -13,6 +13,8 @@ from __future__ import annotations
 import enum
 import pathlib
 import re
+import types
+import typing
 
 import attrs
 from sphinx.pycode import ModuleAnalyzer
@@ -45,11 +47,28 @@ def _cell(text: str) -> str:
 
 
 def _type(annotation: object) -> str:
-    """Write a field's annotation with links to the library's own classes."""
-    text = str(annotation)
-    return re.sub(r"\b([A-Z][A-Za-z]+)\b",
-                  lambda m: f"{{class}}`~centralasia.{m[1]}`" if hasattr(ca, m[1]) else m[1],
-                  text)  # fmt: skip
+    """Write a field's type as a reader would: ``Money | None``, ``tuple[Country, ...]``."""
+    if annotation is type(None):
+        return "None"
+    if annotation is Ellipsis:
+        return "..."
+    arguments = typing.get_args(annotation)
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        return " \\| ".join(_type(argument) for argument in arguments)
+    if arguments:
+        origin = typing.get_origin(annotation)
+        name = getattr(origin, "__name__", str(origin))
+        return f"{name}[{', '.join(_type(argument) for argument in arguments)}]"
+    name = getattr(annotation, "__name__", str(annotation))
+    if getattr(ca, name, None) is annotation:
+        return f"{{class}}`~centralasia.{name}`"
+    return name
+
+
+def _markdown(docstring: str) -> str:
+    """Turn a field docstring's reST into MyST for a table cell."""
+    text = re.sub(r":attr:`([^`]+)`", r"`\1`", docstring)
+    return _cell(text.replace("``", "`"))
 
 
 def _docs(cls: type) -> dict[str, str]:
@@ -75,7 +94,7 @@ def dictionary() -> str:
                 if field.name not in docs:
                     msg = f"{cls.__name__}.{field.name} has no docstring for the data dictionary"
                     raise ValueError(msg)
-                meaning = _cell(docs[field.name])
+                meaning = _markdown(docs[field.name])
                 lines.append(f"| `{field.name}` | {_type(field.type)} | {meaning} |")
             lines.append("")
     lines += ["## Enumerations", ""]
@@ -85,7 +104,7 @@ def dictionary() -> str:
                   "", "| Value | Meaning |", "| --- | --- |"]  # fmt: skip
         for member in kind:
             value = member.value if not isinstance(member, enum.IntEnum) else member.name
-            lines.append(f"| `{value}` | {_cell(docs.get(member.name, ''))} |")
+            lines.append(f"| `{value}` | {_markdown(docs.get(member.name, ''))} |")
         lines.append("")
     return "\n".join(lines)
 
