@@ -35,6 +35,7 @@ class _Page(HTMLParser):
 
 
 def read(path: pathlib.Path) -> _Page:
+    """Parse the HTML page at *path*."""
     page = _Page()
     page.feed(path.read_text(encoding="utf-8"))
     return page
@@ -62,6 +63,7 @@ def broken_links(root: pathlib.Path) -> list[str]:
 
 
 def main() -> None:
+    """Check the site named on the command line and exit 1 if a link is broken."""
     root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "docs/_build/html")
     broken = broken_links(root)
     for line in broken:

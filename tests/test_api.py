@@ -144,4 +144,3 @@ class TestReadme:
 
         assert (0, len(test.examples)) == tuple(runner.summarize(verbose=False))
         assert len(test.examples) > 3
-
