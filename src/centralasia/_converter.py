@@ -165,10 +165,33 @@ def _structure_tuple_factory(type_: Any) -> Callable[[object, Any], tuple[Any, .
 converter.register_structure_hook_factory(_is_tuple, _structure_tuple_factory)
 
 
+def _is_optional(type_: Any) -> bool:
+    arguments = typing.get_args(type_)
+    return isinstance(type_, types.UnionType) and len(arguments) == 2 and type(None) in arguments  # noqa: PLR2004
+
+
+def _structure_optional_factory(type_: Any) -> Callable[[object, Any], Any]:
+    """Structure ``X | None`` with X's hook, looked up once rather than on every value."""
+    (inner,) = (argument for argument in typing.get_args(type_) if argument is not type(None))
+    hook = converter.get_structure_hook(inner)
+
+    def structure(value: object, _: Any) -> Any:
+        return None if value is None else hook(value, inner)
+
+    return structure
+
+
+converter.register_structure_hook_factory(_is_optional, _structure_optional_factory)
+
+
 def _resolve(kind: type[T], value: object) -> T:
+    registry = _REGISTRY.get()
+    if type(value) is str:  # the common case, first
+        found = registry.records[kind].get(value)
+        if found is not None:
+            return found  # type: ignore[no-any-return]
     name = kind.__name__.lower()
     key = _expect(value, str, f"the id of a {name}")
-    registry = _REGISTRY.get()
     try:
         return registry.records[kind][key]  # type: ignore[no-any-return]
     except KeyError:
