@@ -269,3 +269,43 @@ class TestBundledCache:
         assert 1 == len(calls)
         assert 8 == len(results)
         assert all(result is results[0] for result in results)
+
+
+class TestCollectorPaused:
+    def test_paused_while_reading(
+        self, bundled_dir: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Records are built with the cyclic collector off: its passes made loading quadratic."""
+        import gc  # noqa: PLC0415
+
+        seen = []
+        real = _dataset._read
+
+        def watching(*arguments: Any) -> ca.Dataset:
+            seen.append(gc.isenabled())
+            return real(*arguments)
+
+        monkeypatch.setattr(_dataset, "_read", watching)
+        ca.load(bundled_dir)
+
+        assert [False] == seen
+
+    def test_collector_restored(self, bundled_dir: pathlib.Path) -> None:
+        """Loading leaves the garbage collector as it found it, even when loading fails."""
+        import gc  # noqa: PLC0415
+
+        assert gc.isenabled()
+        ca.load(bundled_dir)
+        assert gc.isenabled()
+        (bundled_dir / "loans.json").write_text("{", encoding="utf-8")
+        with pytest.raises(ca.DataError):
+            ca.load(bundled_dir)
+        assert gc.isenabled()
+
+        gc.disable()  # a caller's choice is kept
+        try:
+            with pytest.raises(ca.DataError):
+                ca.load(bundled_dir)
+            assert not gc.isenabled()
+        finally:
+            gc.enable()

@@ -88,7 +88,9 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(name)
     from centralasia._dataset import bundled_attribute  # noqa: PLC0415
 
-    return bundled_attribute(name)
+    value = bundled_attribute(name)
+    globals()[name] = value  # the bundled dataset is immutable and loaded once
+    return value
 
 
 def __dir__() -> list[str]:
