@@ -240,7 +240,14 @@ class Dataset:
         """
         Write the dataset to the directory *path*, creating it if needed.
 
-        ``load(path)`` then gives back an equal dataset.
+        ``load(path)`` then gives back an equal dataset: a starting point for a
+        dataset of your own.
+
+        >>> import tempfile, centralasia as ca
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     ca.load().dump(folder)
+        ...     ca.load(folder) == ca.load()
+        True
 
         .. versionadded:: 0.1
         """

@@ -625,7 +625,13 @@ class Conflict:
 
     @property
     def countries(self) -> tuple[Country, ...]:
-        """The countries the disagreeing records are about, in first-named order."""
+        """
+        The countries the disagreeing records are about, in first-named order.
+
+        >>> import centralasia as ca
+        >>> [country.name for country in ca.conflicts.get("tj-debt-to-china").countries]
+        ['Tajikistan']
+        """
         found: dict[str, Country] = {}
         for record in self.records:
             for name in ("debtors", "countries", "country", "from_countries", "to_countries"):

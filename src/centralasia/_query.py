@@ -566,7 +566,12 @@ class Collection(Sequence[T], Generic[T]):
         """
         Return the records as a ``pandas.DataFrame``, with the columns of :meth:`to_csv`.
 
-        Needs pandas (``pip install centralasia[pandas]``).
+        Needs pandas (``pip install centralasia[pandas]``); the core never imports it.
+
+        >>> import centralasia as ca
+        >>> frame = ca.loans.to_pandas()
+        >>> len(frame) == len(ca.loans), frame.columns[0]
+        (True, 'id')
 
         .. versionadded:: 0.1
         """
