@@ -115,7 +115,9 @@ def sources() -> str:
     lines = ["# Sources", "", SOURCES_INTRO, ""]
     for article in dataset.articles:
         profile = dataset.about(article)
-        lines += [f"## {article.title or article.id}", "",
+        byline = ", ".join(article.authors) or "author not stated"
+        heading = article.title or f"Untitled article by {byline}"
+        lines += [f"## {heading}", "",
                   f"- id: `{article.id}`",
                   f"- authors: {', '.join(article.authors) or 'not stated'}",
                   f"- published: {article.published or 'not stated'}",
@@ -127,8 +129,7 @@ def sources() -> str:
                      ("organizations", "corridors", "memberships", "events", "loans", "finance",
                       "measurements")]  # fmt: skip
         total = sum(len(records) for _, records in supported)
-        lines.append(f"Supports {total} records:")
-        lines.append("")
+        lines += [f"Supports {total} records:" if total else "Supports no records yet.", ""]
         for stem, records in supported:
             if records:
                 ids = ", ".join(f"`{record.id}`" for record in records)
