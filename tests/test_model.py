@@ -131,6 +131,18 @@ class TestMeasurement:
         """Other units are not fractions."""
         assert Decimal(30000) == self._measurement(dataset, "people", "30000").value
 
+    def test_only_a_change_is_negative(self, dataset: ca.Dataset) -> None:
+        """'-53%' is a change; a count or a share is never negative."""
+        assert Decimal("-0.53") == self._measurement(dataset, "relative_change", "-0.53").value
+        for unit in ("count", "fraction"):
+            with pytest.raises(ValueError, match=r">= 0|fraction in"):
+                self._measurement(dataset, unit, "-1")
+
+    def test_rejects_infinity(self, dataset: ca.Dataset) -> None:
+        """A figure is a finite number."""
+        with pytest.raises(ValueError, match="finite"):
+            self._measurement(dataset, "count", "Infinity")
+
 
 class TestConflict:
     def test_needs_two_sides(self, dataset: ca.Dataset) -> None:

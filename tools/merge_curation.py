@@ -2,11 +2,18 @@
 Merge the per-article curation files in ``curation/`` into the bundled data.
 
 Each ``curation/<article-id>.json`` holds the records one article supports
-(see ``curation/INSTRUCTIONS.md``).  Records that several articles support
-(an organization, a corridor) are merged by id: their sources, aliases and
-countries are pooled.  A field the articles state differently (the SCO's
-founding year) is left empty on the merged record and printed, so that the
-disagreement is recorded as a Conflict by hand rather than settled here.
+(see ``curation/INSTRUCTIONS.md``).  A record several articles support under
+one id is merged: an organization or corridor pools its sources and aliases
+and takes each field from whichever article states it; any other record
+(an event, a membership) must state the same facts in every file, and only
+its sources are pooled.  Different facts under one id are a clash.  A field
+of an organization or corridor that the articles state differently (the
+SCO's founding year) is left empty on the merged record and printed, so that
+the disagreement is recorded as a Conflict by hand rather than settled here.
+
+The merge starts from the data files as they are: run it on data files
+without earlier merges of the same records (``git checkout`` them first)
+so that a field emptied as disputed is not filled again.
 
 Run ``python tools/merge_curation.py`` and review ``git diff`` before committing.
 """
@@ -98,6 +105,15 @@ def _measurement(record: dict[str, Any]) -> dict[str, Any]:
     return measurement
 
 
+def _facts(record: dict[str, Any]) -> dict[str, Any]:
+    """What a record states, apart from who states it."""
+    return {key: value for key, value in _strip_none(record).items() if key != "sources"}
+
+
+def _pool_sources(existing: dict[str, Any], new: dict[str, Any]) -> None:
+    existing["sources"] += [s for s in new["sources"] if s not in existing["sources"]]
+
+
 def _strip_none(record: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in record.items() if value is not None and key != "_disputed"}
 
@@ -135,7 +151,9 @@ def main() -> int:
                     by_id[stem][shaped["id"]] = shaped
                 elif stem in SHARED:
                     _merge(known, shaped, disagreements)
-                elif _strip_none(known) != _strip_none(shaped):
+                elif _facts(known) == _facts(shaped):
+                    _pool_sources(known, shaped)
+                else:
                     clashes.append(f"{stem}/{shaped['id']} in {path.name}")
     for stem, records in by_id.items():
         text = json.dumps([_strip_none(r) for r in records.values()], ensure_ascii=False, indent=2)

@@ -57,12 +57,19 @@ def _fraction(_: object, attribute: Attribute[Any], value: Decimal | None) -> No
         raise ValueError(msg)
 
 
-def _non_negative_decimal(_: object, attribute: Attribute[Any], value: object) -> None:
-    # One validator rather than [instance_of, ge]: loading calls it for every figure.
+def _finite_decimal(_: object, attribute: Attribute[Any], value: object) -> None:
+    # One validator rather than [instance_of, ...]: loading calls it for every figure.
     if type(value) is not Decimal:
         msg = f"'{attribute.name}' must be a Decimal, not {value!r}"
         raise TypeError(msg)
-    if value < 0:
+    if not value.is_finite():
+        msg = f"'{attribute.name}' must be a finite number, not {value}"
+        raise ValueError(msg)
+
+
+def _non_negative_decimal(self: object, attribute: Attribute[Any], value: object) -> None:
+    _finite_decimal(self, attribute, value)
+    if value < 0:  # type: ignore[operator]
         msg = f"'{attribute.name}' must be >= 0, not {value}"
         raise ValueError(msg)
 
@@ -554,7 +561,8 @@ class Measurement:
 
     *quantity* names what is measured in snake_case ("confucius_institutes");
     *unit* says what *value* counts ("count", "fraction", "km", "km2",
-    "people"); a fraction is in [0, 1].
+    "people"); a fraction is in [0, 1].  A change ("relative_change": -0.53
+    for "-53%") is the one kind of figure that may be negative.
 
     .. versionadded:: 0.1
     """
@@ -563,8 +571,8 @@ class Measurement:
     """A stable, readable identifier."""
     quantity: str = field(validator=matches_re(r"[a-z0-9]+(?:_[a-z0-9]+)*"))
     """What is measured, in snake_case (``confucius_institutes``)."""
-    value: Decimal = field(validator=_non_negative_decimal)
-    """The figure, as an exact decimal."""
+    value: Decimal = field(validator=_finite_decimal)
+    """The figure, as an exact decimal; negative only for a change."""
     unit: str = field(validator=_non_empty)
     """What :attr:`value` counts: ``count``, ``fraction``, ``km``, ``km2``, ``people``..."""
     description: str = field(validator=_non_empty)
@@ -581,9 +589,12 @@ class Measurement:
     """When the figure held, as precise as the source states."""
 
     @value.validator
-    def _check_fraction(self, attribute: Attribute[Decimal], value: Decimal) -> None:
+    def _check_unit(self, attribute: Attribute[Decimal], value: Decimal) -> None:
         if self.unit == "fraction":
             _fraction(self, attribute, value)
+        elif value < 0 and not self.unit.endswith("change"):
+            msg = f"'{attribute.name}' must be >= 0 unless the unit is a change, not {value}"
+            raise ValueError(msg)
 
 
 @frozen
