@@ -3,7 +3,8 @@ A timeline of China's relations with Central Asia, printed and drawn.
 
 Each event is drawn as a span from the first to the last day its date allows,
 so "2022" is a whole year wide and "7 June 2022" a single day: the chart shows
-how precisely each source dates what it reports.  Writes ``timeline.png``
+how precisely each source dates what it reports.  Open-ended dates ("since
+2012") and uncertain ones (a year the article does not state) are hatched.  Writes ``timeline.png``
 (needs matplotlib: ``pip install 'centralasia[plot]'``).
 
 Run it with ``python examples/timeline.py [--from DATE] [--to DATE] [--country X] [--out DIR]``.
@@ -38,19 +39,30 @@ def draw(events: ca.Collection[ca.Event], title: str, path: pathlib.Path) -> Non
     import matplotlib.dates as mdates  # noqa: PLC0415
     import matplotlib.pyplot as plt  # noqa: PLC0415
 
+    # An open-ended date ("since 2012", EDTF 2012/..) runs to the chart's right edge.
+    last_day = max(event.date.end for event in events if event.date.end < dt.date.max)
     figure, axis = plt.subplots(figsize=(15, 1.2 + 0.42 * len(events)))
     for row, event in enumerate(events):
+        open_ended = event.date.end == dt.date.max
+        end = last_day if open_ended else event.date.end
         start = mdates.date2num(event.date.start)
-        width = mdates.date2num(event.date.end + dt.timedelta(days=1)) - start
-        axis.broken_barh([(start, width)], (row - 0.3, 0.6), color="#4f81bd")
+        width = mdates.date2num(end + dt.timedelta(days=1)) - start
+        hatch = "//" if open_ended or event.date.uncertain else None
+        axis.broken_barh(
+            [(start, width)], (row - 0.3, 0.6), facecolor="#4f81bd", edgecolor="white", hatch=hatch
+        )
         axis.plot([start + width / 2], [row], marker="|", markersize=12, color="#1f3b63")
     labels = [textwrap.shorten(f"{event.date.edtf}: {event.summary}", 90) for event in events]
     axis.set_yticks(range(len(events)), labels, fontsize=8)
     axis.set_ylim(len(events) - 0.5, -0.5)
-    axis.xaxis.set_major_locator(mdates.YearLocator(5))
-    axis.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=16)
+    axis.xaxis.set_major_locator(locator)
+    axis.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     axis.grid(axis="x", alpha=0.3)
-    axis.set_title(title + " (bar width: how precisely the source dates the event)")
+    axis.set_title(
+        title + "\nbar width: how precisely the source dates the event;"
+        " hatched: open-ended, or the year inferred"
+    )
     figure.tight_layout()
     figure.savefig(path, dpi=120)
     plt.close(figure)

@@ -28,14 +28,7 @@ WORDS = (
 NUMBER = re.compile(rf"\d[\d,.]*\d|\d|\b(?:{WORDS})\w*\b", flags=re.IGNORECASE)
 CURATED = sorted(path.stem for path in CURATION.glob("*.json"))
 #: Articles whose curation has not landed yet; this set may only shrink.
-PENDING = {
-    "abazov-sco-education",
-    "ali-china-pakistan",
-    "blank-sco-challenge",
-    "kaleji-debt-trap",
-    "legiec-perspectives",
-    "turgunbaeva-ghiasi-wakhan",
-}
+PENDING: set[str] = set()
 
 
 def _spans(text: str, passages: list[str]) -> list[tuple[int, int]]:
