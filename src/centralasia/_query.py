@@ -316,8 +316,12 @@ class Collection(Sequence[T], Generic[T]):
         >>> import centralasia as ca
         >>> [loan.id for loan in ca.loans.where(debtor="Kyrgyzstan", lender="Exim Bank")]
         ['kg-exim-2023']
-        >>> [loan.id for loan in ca.loans.where(debtors="TJ", creditor="cn")]
-        ['central-asia-cn-2023h1', 'tj-cn-2024-early', 'tj-cn-about-half-foreign-debt', 'tj-cn-half-of-foreign-debt']
+        >>> for loan in ca.loans.where(debtors="TJ", creditor="cn"):
+        ...     print(loan.id)
+        central-asia-cn-2023h1
+        tj-cn-2024-early
+        tj-cn-about-half-foreign-debt
+        tj-cn-half-of-foreign-debt
 
         Raises:
             TypeError: If a keyword is not an attribute of the records, or
