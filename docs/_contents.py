@@ -15,11 +15,25 @@ COLLECTIONS = (
 
 
 def _label(record: object) -> str:
-    for name in ("title", "name", "summary", "description", "topic"):
+    for name in ("title", "name", "summary", "topic", "description"):
         value = getattr(record, name, None)
         if value:
             return str(value).replace("|", "\\|").replace("\n", " ")
+    if isinstance(record, ca.Article):
+        return "(untitled) by " + ", ".join(record.authors)
     return ""
+
+
+def _count(dataset: ca.Dataset, record: object) -> int | str:
+    """Citations of a record; records citing an article; records on the sides of a conflict."""
+    if isinstance(record, ca.Country):
+        return f"reference data ({record.reference})"
+    if isinstance(record, ca.Article):
+        profile = dataset.about(record)
+        return sum(len(getattr(profile, stem)) for stem, _ in COLLECTIONS[2:-1])
+    if isinstance(record, ca.Conflict):
+        return len(record.records)
+    return len(getattr(record, "sources", ()))
 
 
 def render() -> str:
@@ -40,9 +54,11 @@ def render() -> str:
         if not records:
             lines.append("None yet.")
             continue
-        lines += ["| id | what | sources |", "| --- | --- | ---: |"]
+        counted = {"articles": "records citing it", "countries": "source",
+                   "conflicts": "records in dispute"}.get(stem, "citations")  # fmt: skip
+        lines += [f"| id | what | {counted} |", "| --- | --- | ---: |"]
         lines += [
-            f"| `{record.id}` | {_label(record)} | {len(getattr(record, 'sources', ()))} |"
+            f"| `{record.id}` | {_label(record)} | {_count(dataset, record)} |"
             for record in records
         ]
     return "\n".join(lines) + "\n"
