@@ -89,9 +89,10 @@ def print_notes(loans: list[ca.Loan], notes: dict[str, int]) -> None:
         for citation in loan.sources:
             article = citation.article
             byline = ", ".join(article.authors) or "unknown author"
+            title = f", “{article.title}”" if article.title else " (untitled)"
             published = f", {article.published}" if article.published else ""
             print(textwrap.fill(
-                f"[{notes[loan.id]}] {byline}, “{article.title or article.id}”{published}: "
+                f"[{notes[loan.id]}] {byline}{title}{published}: "
                 f"“{citation.quote}”", width=100, subsequent_indent="     "))  # fmt: skip
 
 

@@ -47,7 +47,8 @@ def show_sources(record: ca.Loan | ca.Organization) -> None:
         byline = ", ".join(article.authors) or "unknown author"
         print(textwrap.fill(f"“{citation.quote}”", width=88, initial_indent="    ",
                             subsequent_indent="     "))  # fmt: skip
-        print(f"      — {byline}, {article.title or article.id} ({article.seed})")
+        title = f", {article.title}" if article.title else " (untitled)"
+        print(f"      — {byline}{title} ({article.seed})")
 
 
 def main() -> None:
