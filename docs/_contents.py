@@ -12,6 +12,8 @@ COLLECTIONS = (
     ("events", "Events"), ("loans", "Debt figures"), ("finance", "Finance"),
     ("measurements", "Other figures"), ("conflicts", "Conflicts between sources"),
 )  # fmt: skip
+#: The collections whose records cite articles.
+CITING = ("organizations", "corridors", "memberships", "events", "loans", "finance", "measurements")
 
 
 def _label(record: object) -> str:
@@ -30,7 +32,7 @@ def _count(dataset: ca.Dataset, record: object) -> int | str:
         return f"reference data ({record.reference})"
     if isinstance(record, ca.Article):
         profile = dataset.about(record)
-        return sum(len(getattr(profile, stem)) for stem, _ in COLLECTIONS[2:-1])
+        return sum(len(getattr(profile, stem)) for stem in CITING)
     if isinstance(record, ca.Conflict):
         return len(record.records)
     return len(getattr(record, "sources", ()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import pathlib
 import re
 from decimal import Decimal
@@ -137,6 +138,7 @@ NUMBER = re.compile(
 SCALES = {None: 1, "%": Decimal("0.01"), " percent": Decimal("0.01"),
           " million": 10**6, " billion": 10**9}  # fmt: skip
 WORDS = {"one": 1, "two": 2, "three": 3, "five": 5, "seven": 7, "fifth": 5}
+WORD = re.compile(rf"\b(?P<word>{'|'.join(WORDS)})(?P<unit> million)?\b")
 FRACTIONS = {"half": Decimal("0.5"), "one quarter": Decimal("0.25")}
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
@@ -148,9 +150,10 @@ def quoted_figures(quote: str) -> set[Decimal]:
         * (-1 if match["sign"] else 1)
         for match in NUMBER.finditer(quote)
     }  # fmt: skip
-    words = re.findall(r"[a-z]+(?: million)?", quote.lower())
-    figures |= {Decimal(WORDS[w.split()[0]]) * (10**6 if " " in w else 1) for w in words
-                if w.split()[0] in WORDS}  # fmt: skip
+    figures |= {
+        Decimal(WORDS[match["word"]]) * SCALES[match["unit"]]
+        for match in WORD.finditer(quote.lower())
+    }
     return figures | {value for word, value in FRACTIONS.items() if word in quote.lower()}
 
 
@@ -199,7 +202,7 @@ class TestFigures:
         """A date's years are in its quotes, unless the text dates it otherwise (listed)."""
         record = getattr(dataset, stem).get(record_id)
         date = getattr(record, field)
-        years = {date.start.year} | ({date.end.year} if date.end.year < 9999 else set())
+        years = {date.start.year} | ({date.end.year} if date.end < dt.date.max else set())
 
         quoted_years = {int(year) for year in YEAR.findall(_quoted(record))}
         if (stem, record_id) in DATED_FROM_CONTEXT:

@@ -11,9 +11,10 @@ of an organization or corridor that the articles state differently (the
 SCO's founding year) is left empty on the merged record and printed, so that
 the disagreement is recorded as a Conflict by hand rather than settled here.
 
-The merge starts from the data files as they are: run it on data files
-without earlier merges of the same records (``git checkout`` them first)
-so that a field emptied as disputed is not filled again.
+Running it again changes nothing: the merge starts from the data files, and
+a disputed field is emptied again because the files that state it still
+disagree.  A field emptied by hand, with no two files disagreeing, would be
+filled again.
 
 Run ``python tools/merge_curation.py`` and review ``git diff`` before committing.
 """
@@ -42,11 +43,16 @@ def _citations(article: str, sources: list[Any]) -> list[dict[str, str]]:
     ]
 
 
+def _pool(existing: dict[str, Any], new: dict[str, Any], key: str) -> None:
+    """Add to *existing*'s list under *key* the items of *new*'s it does not hold yet."""
+    pooled = existing.get(key, [])
+    existing[key] = pooled + [item for item in new[key] if item not in pooled]
+
+
 def _merge(existing: dict[str, Any], new: dict[str, Any], disagreements: list[str]) -> None:
     for key, value in new.items():
         if key in POOLED:
-            pooled = existing.get(key, [])
-            existing[key] = pooled + [item for item in value if item not in pooled]
+            _pool(existing, new, key)
         elif existing.get(key) in (None, [], "") and key not in existing.get("_disputed", []):
             existing[key] = value
         elif value not in (None, [], "") and value != existing[key]:
@@ -110,10 +116,6 @@ def _facts(record: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in _strip_none(record).items() if key != "sources"}
 
 
-def _pool_sources(existing: dict[str, Any], new: dict[str, Any]) -> None:
-    existing["sources"] += [s for s in new["sources"] if s not in existing["sources"]]
-
-
 def _strip_none(record: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in record.items() if value is not None and key != "_disputed"}
 
@@ -152,7 +154,7 @@ def main() -> int:
                 elif stem in SHARED:
                     _merge(known, shaped, disagreements)
                 elif _facts(known) == _facts(shaped):
-                    _pool_sources(known, shaped)
+                    _pool(known, shaped, "sources")
                 else:
                     clashes.append(f"{stem}/{shaped['id']} in {path.name}")
     for stem, records in by_id.items():
