@@ -5,11 +5,11 @@ China's relations with Central Asia as a typed, source-cited dataset.
 >>> ca.countries.get("KG").name
 'Kyrgyzstan'
 
-The collections ``countries``, ``loans``, ``corridors``, ``organizations``,
-``articles``, ``events``, ``memberships``, ``finance``, ``measurements`` and
-``conflicts`` of the bundled dataset are attributes of this module, read on
-first use; so are its helpers ``about``, ``find_text``, ``members``,
-``record`` and ``timeline`` (see :class:`Dataset`).
+The collections ``articles``, ``countries``, ``organizations``,
+``corridors``, ``memberships``, ``events``, ``loans``, ``finance``,
+``measurements`` and ``conflicts`` of the bundled dataset are attributes of
+this module, read on first use; so are its helpers ``about``, ``find_text``,
+``members``, ``record`` and ``timeline`` (see :class:`Dataset`).
 
 Importing the package imports nothing else: each public name is imported
 from its private module on first use (PEP 562), so ``import centralasia``
@@ -22,19 +22,21 @@ from centralasia._version import __version__
 
 #: Each public name and the private module that defines it.
 _HOMES = {
+    "Collection": "_collection", "Match": "_collection",
     "Dataset": "_dataset", "load": "_dataset",
     "Date": "_dates", "Precision": "_dates",
     "DataError": "_errors", "NotFound": "_errors", "Problem": "_errors",
     "to_dict": "_export", "to_json": "_export",
+    "normalize": "_keys",
     **dict.fromkeys(
-        ("Article", "Citation", "Conflict", "Corridor", "CorridorKind", "Country", "Event",
-         "Finance", "FinanceKind", "Loan", "Measurement", "Membership", "Money", "Organization",
-         "OrganizationKind", "Participant", "Qualifier", "Role", "Span"),
+        ("Article", "Citation", "Conflict", "ConflictKind", "Corridor", "CorridorKind", "Country",
+         "Event", "Finance", "FinanceKind", "Inference", "LenderExtent", "Loan", "Measurement",
+         "Membership", "Organization", "OrganizationKind", "Record", "Role"),
         "_model",
     ),
-    "Collection": "_query", "Match": "_query", "normalize": "_query",
     "Profile": "_relations",
     "TextHit": "_text",
+    **dict.fromkeys(("Figure", "LocalName", "Money", "Participant", "Qualifier", "Span"), "_values"),
 }  # fmt: skip
 
 __all__ = [
@@ -42,6 +44,7 @@ __all__ = [
     "Citation",
     "Collection",
     "Conflict",
+    "ConflictKind",
     "Corridor",
     "CorridorKind",
     "Country",
@@ -49,9 +52,13 @@ __all__ = [
     "Dataset",
     "Date",
     "Event",
+    "Figure",
     "Finance",
     "FinanceKind",
+    "Inference",
+    "LenderExtent",
     "Loan",
+    "LocalName",
     "Match",
     "Measurement",
     "Membership",
@@ -64,6 +71,7 @@ __all__ = [
     "Problem",
     "Profile",
     "Qualifier",
+    "Record",
     "Role",
     "Span",
     "TextHit",
@@ -82,50 +90,56 @@ def __getattr__(name: str) -> Any:
     home = _HOMES.get(name)
     if home is not None:
         value = getattr(importlib.import_module(f"centralasia.{home}"), name)
-        globals()[name] = value  # later uses are plain attribute lookups
-        return value
-    if name.startswith("__"):
+    elif name == "strategies":  # a public submodule; it imports hypothesis
+        value = importlib.import_module("centralasia.strategies")
+    elif name.startswith("_"):  # private modules are imported, never looked up here
         raise AttributeError(name)
-    from centralasia._dataset import bundled_attribute  # noqa: PLC0415
-
-    value = bundled_attribute(name)
-    globals()[name] = value  # the bundled dataset is immutable and loaded once
+    else:
+        bundled = importlib.import_module("centralasia._bundled")
+        value = bundled.attribute(name)  # the bundled dataset is immutable and loaded once
+    globals()[name] = value  # later uses are plain attribute lookups
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    """List the public API: the names of ``__all__`` and the bundled dataset's parts."""
+    from centralasia._bundled import NAMES  # noqa: PLC0415
+
+    return sorted({*__all__, *NAMES, "strategies"})
 
 
 if TYPE_CHECKING:
+    from centralasia import strategies
+    from centralasia._collection import Collection, Match
     from centralasia._dataset import Dataset, load
     from centralasia._dates import Date, Precision
     from centralasia._errors import DataError, NotFound, Problem
     from centralasia._export import to_dict, to_json
+    from centralasia._keys import normalize
     from centralasia._model import (
         Article,
         Citation,
         Conflict,
+        ConflictKind,
         Corridor,
         CorridorKind,
         Country,
         Event,
         Finance,
         FinanceKind,
+        Inference,
+        LenderExtent,
         Loan,
         Measurement,
         Membership,
-        Money,
         Organization,
         OrganizationKind,
-        Participant,
-        Qualifier,
+        Record,
         Role,
-        Span,
     )
-    from centralasia._query import Collection, Match, normalize
     from centralasia._relations import Profile
     from centralasia._text import TextHit
+    from centralasia._values import Figure, LocalName, Money, Participant, Qualifier, Span
 
     # What __getattr__ gives for the bundled dataset, spelled out for type checkers.
     _bundled = load()

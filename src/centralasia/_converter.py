@@ -1,72 +1,38 @@
 """
-The one private cattrs converter, and how records refer to each other.
+The one private cattrs converter: how data files become records and back.
 
-In the data files a reference to another record is its id; once loaded it is
-the record itself.  Which fields are references follows from their types: any
-field typed as a referenceable record (or an optional or a tuple of one) is
-written as ids.  While a file is structured, :data:`_REGISTRY` holds the
-records loaded so far, by type and id.
+Values are read strictly: a string is never taken for a number or a list,
+decimals are written as strings so that no float touches a figure.  Fields
+that refer to other records are found from the schema and written as ids;
+while a file is structured they resolve through the current
+:class:`~centralasia._references.Registry`.
 """
 
 from __future__ import annotations
 
-import contextvars
 import functools
-import re
 import types
 import typing
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
 import attrs
 from cattrs import Converter
-from cattrs.errors import (
-    AttributeValidationNote,
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
+from cattrs.errors import AttributeValidationNote, ClassValidationError, IterableValidationError
+from cattrs.errors import IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from centralasia import _references
 from centralasia._dates import Date
-from centralasia._model import (
-    Article,
-    Citation,
-    Corridor,
-    Country,
-    Event,
-    Finance,
-    Loan,
-    Measurement,
-    Membership,
-    Organization,
-    Span,
-)
+from centralasia._model import Article, Citation
+from centralasia._schema import Reference, kind_of, references
+from centralasia._seeds import seed_lines
+from centralasia._values import Figure, Qualifier, Span
+
+__all__ = ["converter", "structure_record"]
 
 T = TypeVar("T")
-
-#: Record types that other records refer to by id.
-REFERENCEABLE: tuple[type[Any], ...] = (
-    Article, Country, Organization, Corridor, Membership, Event, Loan, Finance, Measurement,
-)  # fmt: skip
-
-
-class Registry:
-    """What a file being structured may refer to: records by type and id, and seed texts."""
-
-    def __init__(self, seeds: Mapping[str, str]) -> None:
-        self.seeds = seeds
-        self.records: dict[type[Any], dict[str, Any]] = {kind: {} for kind in REFERENCEABLE}
-        #: Ids of records that were in the files but failed to load.
-        self.invalid: dict[type[Any], set[str]] = {kind: set() for kind in REFERENCEABLE}
-        #: Citations already built, by (article id, quote): records citing the same
-        #: passage share one immutable Citation, which saves time and memory.
-        self.citations: dict[tuple[str, str], Citation] = {}
-
-
-_REGISTRY: contextvars.ContextVar[Registry] = contextvars.ContextVar("centralasia_registry")
 
 converter = Converter(forbid_extra_keys=True)
 
@@ -79,6 +45,15 @@ def _expect(value: object, kind: type[T] | tuple[type[Any], ...], what: str) -> 
         msg = f"expected {what}, got {type(value).__name__} {value!r}"
         raise TypeError(msg)
     return value
+
+
+def _exactly(kind: type[T], what: str) -> Callable[[object, Any], T]:
+    """Return a hook accepting values of exactly *kind*."""
+
+    def structure(value: object, _: Any) -> T:
+        return _expect(value, kind, what)  # type: ignore[no-any-return]
+
+    return structure
 
 
 def _structure_decimal(value: object, _: type[Decimal]) -> Decimal:
@@ -112,17 +87,6 @@ def _structure_span(value: object, _: type[Span]) -> Span:
         raise ValueError(msg)
     first, last = (_expect(number, int, "a line number") for number in pair)
     return Span(first, last)
-
-
-def _exactly(kind: type[T], what: str) -> Callable[[object, Any], T]:
-    """Return a hook accepting values of exactly *kind*, checking the common case first."""
-
-    def structure(value: object, _: Any) -> T:
-        if type(value) is kind:
-            return value
-        return _expect(value, kind, what)  # type: ignore[no-any-return]
-
-    return structure
 
 
 converter.register_structure_hook(str, _exactly(str, "a string"))
@@ -162,9 +126,6 @@ def _structure_tuple_factory(type_: Any) -> Callable[[object, Any], tuple[Any, .
     return structure
 
 
-converter.register_structure_hook_factory(_is_tuple, _structure_tuple_factory)
-
-
 def _is_optional(type_: Any) -> bool:
     arguments = typing.get_args(type_)
     return isinstance(type_, types.UnionType) and len(arguments) == 2 and type(None) in arguments  # noqa: PLR2004
@@ -181,92 +142,99 @@ def _structure_optional_factory(type_: Any) -> Callable[[object, Any], Any]:
     return structure
 
 
+def _is_figure(type_: Any) -> bool:
+    return typing.get_origin(type_) is Figure
+
+
+def _structure_figure_factory(type_: Any) -> Callable[[object, Any], Figure[Any]]:
+    """Structure ``{"value": ..., "qualifier": ...}``; the qualifier defaults to exact."""
+    (value_type,) = typing.get_args(type_)
+    value_hook = converter.get_structure_hook(value_type)
+
+    def structure(value: object, _: Any) -> Figure[Any]:
+        mapping = _expect(value, dict, 'a figure such as {"value": "0.13", "qualifier": "exact"}')
+        errors: list[Exception] = []
+        unknown = set(mapping) - {"value", "qualifier"}
+        if unknown:
+            errors.append(TypeError(f"unknown field(s): {', '.join(sorted(unknown))}"))
+        parts: dict[str, Any] = {}
+        for name, hook, kind in (("value", value_hook, value_type),
+                                 ("qualifier", converter.get_structure_hook(Qualifier), Qualifier)):
+            if name not in mapping:
+                if name == "value":
+                    exc: Exception = KeyError(name)
+                    exc.add_note(AttributeValidationNote(f"Structuring {name}", name, kind))
+                    errors.append(exc)
+                continue
+            try:
+                parts[name] = hook(mapping[name], kind)
+            except Exception as exc:  # noqa: BLE001 - reported with the field's name
+                exc.add_note(AttributeValidationNote(f"Structuring {name}", name, kind))
+                errors.append(exc)
+        if errors:
+            raise ClassValidationError(f"While structuring {type_!r}", errors, Figure)
+        return Figure(**parts)
+
+    return structure
+
+
+def _unstructure_figure(figure: Figure[Any]) -> dict[str, Any]:
+    return {"value": converter.unstructure(figure.value), "qualifier": figure.qualifier.value}
+
+
+converter.register_structure_hook_factory(_is_tuple, _structure_tuple_factory)
 converter.register_structure_hook_factory(_is_optional, _structure_optional_factory)
+converter.register_structure_hook_factory(_is_figure, _structure_figure_factory)
+converter.register_unstructure_hook(Figure, _unstructure_figure)
 
 
-def _resolve(kind: type[T], value: object) -> T:
-    registry = _REGISTRY.get()
-    if type(value) is str:  # the common case, first
-        found = registry.records[kind].get(value)
-        if found is not None:
-            return found  # type: ignore[no-any-return]
-    name = kind.__name__.lower()
-    key = _expect(value, str, f"the id of a {name}")
-    try:
-        return registry.records[kind][key]  # type: ignore[no-any-return]
-    except KeyError:
-        if key in registry.invalid[kind]:
-            msg = f"the {name} {key!r} is itself invalid (see its own problem)"
-        else:
-            msg = f"no {name} has the id {key!r}"
-        raise ValueError(msg) from None
+def _written(record: Any) -> str:
+    """Return how a reference to *record* is written in a field of any kind: ``kind:id``."""
+    return f"{kind_of(type(record)).name}:{record.id}"
 
 
-def _by_id(record: Any) -> str:
-    return record.id  # type: ignore[no-any-return]
+def _reference_override(reference: Reference) -> Any:
+    """Return the cattrs override that reads and writes *reference* as ids."""
+    if len(reference.targets) == 1:
+        (kind,) = reference.targets
 
+        def one(value: object) -> Any:
+            return _references.resolve(kind, value)
 
-def _one(kind: type[Any]) -> Any:
-    def structure(value: object, _: Any) -> Any:
-        return _resolve(kind, value)
+        def write(record: Any) -> str:
+            return record.id  # type: ignore[no-any-return]
+    else:
+        one, write = _references.resolve_any, _written
+    if reference.many:
 
-    return override(struct_hook=structure, unstruct_hook=_by_id)
+        def structure(value: object, _: Any) -> Any:
+            return tuple(one(item) for item in _expect(value, list, "an array of ids"))
 
+        def unstructure(records: tuple[Any, ...]) -> list[str]:
+            return [write(record) for record in records]
 
-def _optional(kind: type[Any]) -> Any:
-    def structure(value: object, _: Any) -> Any:
-        return None if value is None else _resolve(kind, value)
+    else:
 
-    def unstructure(record: Any) -> str | None:
-        return None if record is None else _by_id(record)
+        def structure(value: object, _: Any) -> Any:
+            return None if value is None and reference.optional else one(value)
 
-    return override(struct_hook=structure, unstruct_hook=unstructure)
-
-
-def _many(kind: type[Any]) -> Any:
-    def structure(value: object, _: Any) -> tuple[Any, ...]:
-        ids = _expect(value, list, "an array of ids")
-        return tuple(_resolve(kind, item) for item in ids)
-
-    def unstructure(records: tuple[Any, ...]) -> list[str]:
-        return [_by_id(record) for record in records]
+        def unstructure(record: Any) -> str | None:
+            return None if record is None else write(record)
 
     return override(struct_hook=structure, unstruct_hook=unstructure)
 
 
-def _reference_overrides(cls: type[Any]) -> dict[str, Any]:
-    """Return cattrs overrides that write the reference fields of *cls* as ids."""
-    overrides = {}
-    for attribute in attrs.fields(cls):
-        type_ = attribute.type
-        members = set(typing.get_args(type_)) if isinstance(type_, types.UnionType) else set()
-        if type_ in REFERENCEABLE:
-            overrides[attribute.name] = _one(type_)
-        elif members & set(REFERENCEABLE):
-            (kind,) = members - {type(None)}
-            overrides[attribute.name] = _optional(kind)
-        elif _is_tuple(type_) and typing.get_args(type_)[0] in REFERENCEABLE:
-            overrides[attribute.name] = _many(typing.get_args(type_)[0])
-    return overrides
-
-
-def self_references(cls: type[Any]) -> tuple[str, ...]:
-    """Return the names of the fields of *cls* that refer to records of *cls* itself."""
-    attrs.resolve_types(cls)
-    return tuple(
-        attribute.name
-        for attribute in attrs.fields(cls)
-        if cls in {attribute.type, *typing.get_args(attribute.type)}
-    )
+def _overrides(cls: type[Any]) -> dict[str, Any]:
+    return {reference.field: _reference_override(reference) for reference in references(cls)}
 
 
 def _is_record(type_: Any) -> bool:
-    return attrs.has(type_) and type_ not in {Date, Span}
+    return attrs.has(type_) and type_ not in {Date, Span} and not _is_figure(type_)
 
 
 def _structure_record_factory(cls: type[Any]) -> Callable[[object, Any], Any]:
     attrs.resolve_types(cls)
-    structure = make_dict_structure_fn(cls, converter, **_reference_overrides(cls))
+    structure = make_dict_structure_fn(cls, converter, **_overrides(cls))
 
     def structure_mapping(value: object, type_: Any) -> Any:
         mapping = _expect(value, dict, "an object")
@@ -282,7 +250,7 @@ def _structure_record_factory(cls: type[Any]) -> Callable[[object, Any], Any]:
         article, quote = value.get("article"), value.get("quote")
         if type(article) is not str or type(quote) is not str:
             return structure_mapping(value, type_)
-        shared = _REGISTRY.get().citations
+        shared = _references.current().citations
         citation = shared.get((article, quote))
         if citation is None:
             citation = shared[article, quote] = structure_mapping(value, type_)
@@ -293,7 +261,7 @@ def _structure_record_factory(cls: type[Any]) -> Callable[[object, Any], Any]:
 
 def _unstructure_record_factory(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
     attrs.resolve_types(cls)
-    overrides = _reference_overrides(cls)
+    overrides = _overrides(cls)
     if cls is Article:
         # An article's text and bio are read from its seed, never written to a file.
         overrides |= {"text": override(omit=True), "bio": override(omit=True)}
@@ -304,89 +272,29 @@ converter.register_structure_hook_factory(_is_record, _structure_record_factory)
 converter.register_unstructure_hook_factory(_is_record, _unstructure_record_factory)
 
 
-def seed_lines(seed: str, spans: tuple[Span, ...]) -> str:
-    """Return the lines of *seed* that *spans* name, with their line endings."""
-    lines = seed.split("\n")
-    ends = ["\n"] * (len(lines) - 1) + [""]
-    chosen: list[str] = []
-    for span in spans:
-        if span.last_line > len(lines):
-            msg = f"line {span.last_line} is past the end of the seed ({len(lines)} lines)"
-            raise ValueError(msg)
-        numbers = range(span.first_line - 1, span.last_line)
-        chosen.extend(lines[number] + ends[number] for number in numbers)
-    return "".join(chosen)
-
-
 def _with_article_text(mapping: dict[str, Any]) -> dict[str, Any]:
-    """Return *mapping* with the article's text and bio read from its seed."""
+    """Return *mapping* with the article's text and bio cut from its seed."""
     for derived in ("text", "bio"):
         if derived in mapping:
             msg = f"'{derived}' is read from the seed file and must not be given"
             raise ValueError(msg)
     seed_name = _expect(mapping.get("seed"), str, "the name of a file in seeds/")
-    seeds = _REGISTRY.get().seeds
+    seeds = _references.current().seeds
     if seed_name not in seeds:
         msg = f"'seed' names {seed_name!r}, which is not in the seeds/ folder"
         raise ValueError(msg)
-    seed = seeds[seed_name]
     texts = {}
     for name in ("spans", "bio_spans"):
         try:
             spans = converter.structure(mapping.get(name, []), tuple[Span, ...])
-            texts[name] = seed_lines(seed, spans)
+            texts[name] = seed_lines(seeds[seed_name], spans)
         except Exception as exc:  # noqa: BLE001 - reported with the field's name
             exc.add_note(AttributeValidationNote(f"Structuring {name}", name, tuple[Span, ...]))
             raise ClassValidationError("While structuring Article", [exc], Article) from None
-    text, bio = texts["spans"], texts["bio_spans"].strip() or None
     # The generated hook builds the record; these keys are not in the file.
-    return {**mapping, "text": text, "bio": bio}
+    return {**mapping, "text": texts["spans"], "bio": texts["bio_spans"].strip() or None}
 
 
-def structure_record(raw: object, cls: type[T], registry: Registry) -> T:
-    """Structure one record of type *cls*, resolving its references through *registry*."""
-    token = _REGISTRY.set(registry)
-    try:
-        return converter.structure(raw, cls)
-    finally:
-        _REGISTRY.reset(token)
-
-
-_FIELD_IN_MESSAGE = re.compile(r"'(\w+)'")
-
-
-def explain(exc: BaseException, path: str = "", owner: Any = None) -> Iterator[tuple[str, str]]:
-    """
-    Yield ``(field path, message)`` for every error inside a structuring error.
-
-    *owner* is the type being structured at *path*: when its constructor's
-    validator names one of its fields, that field is added to the path.
-    """
-    if isinstance(exc, (ClassValidationError, IterableValidationError)):
-        with_notes, without_notes = exc.group_exceptions()
-        for inner, note in with_notes:
-            if isinstance(note, IterableValidationNote):
-                step = f"{path}[{note.index}]"
-            else:
-                step = f"{path}.{note.name}" if path else note.name
-            yield from explain(inner, step, note.type)
-        for inner in without_notes:
-            yield from explain(inner, path, owner)
-    elif isinstance(exc, ForbiddenExtraKeysError):
-        names = ", ".join(sorted(exc.extra_fields))
-        yield path, f"unknown field(s): {names}"
-    elif isinstance(exc, KeyError):
-        yield path, "missing required field"
-    elif isinstance(exc, BaseExceptionGroup):
-        for nested in exc.exceptions:
-            yield from explain(nested, path, owner)
-    else:
-        # attrs' validators put the message first and the offending values after it.
-        message = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
-        named = _FIELD_IN_MESSAGE.match(message)
-        owners = typing.get_args(owner) if isinstance(owner, types.UnionType) else (owner,)
-        if named and any(
-            attrs.has(kind) and named[1] in attrs.fields_dict(kind) for kind in owners
-        ):
-            path = f"{path}.{named[1]}" if path else named[1]
-        yield path, message or type(exc).__name__
+def structure_record(raw: object, cls: type[T]) -> T:
+    """Structure one record of type *cls*; references resolve through the current registry."""
+    return converter.structure(raw, cls)

@@ -1,22 +1,19 @@
 """
-Reading, checking and writing datasets; the bundled dataset, loaded once.
-
-A dataset is a directory holding one JSON file per record type (an array of
-records) and a ``seeds/`` folder with the texts the articles come from.
+The dataset: one typed collection per kind of record, and the questions asked of them.
 """
 
 from __future__ import annotations
 
 import os
-import threading
 import types
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from attrs import field, frozen
 
+from centralasia._collection import Collection
 from centralasia._dates import Date
-from centralasia._errors import DataError, NotFound, Problem
+from centralasia._errors import NotFound
 from centralasia._model import (
     Article,
     Conflict,
@@ -28,40 +25,22 @@ from centralasia._model import (
     Measurement,
     Membership,
     Organization,
+    Record,
 )
-from centralasia._query import Collection
+from centralasia._schema import KINDS
 
 if TYPE_CHECKING:
-    from importlib.resources.abc import Traversable
-
     from centralasia._relations import Profile, Relations
     from centralasia._text import TextHit, TextIndex
 
 T = TypeVar("T")
-
-# json, pathlib and importlib.resources are imported where they are used:
-# together they would double the cost of `import centralasia`.
+D = TypeVar("D")
 
 __all__ = ["Dataset", "load"]
 
-#: File name stem and record type of each collection, in loading order: a
-#: file may refer only to records of the files before it.
-FILES: tuple[tuple[str, type[Any]], ...] = (
-    ("articles", Article),
-    ("countries", Country),
-    ("organizations", Organization),
-    ("corridors", Corridor),
-    ("memberships", Membership),
-    ("events", Event),
-    ("loans", Loan),
-    ("finance", Finance),
-    ("measurements", Measurement),
-    ("conflicts", Conflict),
-)
-SEEDS = "seeds"
-#: Where :meth:`Dataset.record` looks for a key, in order.
-_SEARCH_ORDER = ("countries", "organizations", "corridors", "articles", "events", "loans",
-                 "memberships", "finance", "measurements", "conflicts")  # fmt: skip
+_MISSING: Any = object()
+#: Kinds whose records have names come first when a key is looked up in every collection.
+_LOOKUP_ORDER = tuple(sorted(KINDS, key=lambda kind: kind.keys == ("id",)))
 
 
 def _read_only(seeds: Mapping[str, str]) -> Mapping[str, str]:
@@ -78,13 +57,14 @@ class _Derived:
         self.text: TextIndex | None = None
 
 
-@frozen
+@frozen(cache_hash=True)
 class Dataset:
     """
     A complete, checked set of records: articles, countries, loans and the rest.
 
     Each collection is an immutable :class:`Collection` in id order.
-    :attr:`seeds` maps each seed file's name to its text.
+    :attr:`seeds` maps each seed file's name to its text.  A dataset is a
+    value: equal datasets hash equal, and the bundled one is shared safely.
 
     .. versionadded:: 0.1
     """
@@ -109,9 +89,30 @@ class Dataset:
     """Other figures, such as trade shares, counts, casualties and areas."""
     conflicts: Collection[Conflict]
     """Where the sources disagree."""
-    seeds: Mapping[str, str] = field(converter=_read_only)
+    seeds: Mapping[str, str] = field(converter=_read_only, hash=False, repr=False)
     """The seed files' texts by file name, read-only."""
     _derived: _Derived = field(factory=_Derived, init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        for kind in KINDS:
+            collection = getattr(self, kind.collection)
+            if not isinstance(collection, Collection) or collection.kind is not kind:
+                msg = f"'{kind.collection}' must be a Collection of {kind.collection}"
+                raise TypeError(msg)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{len(self.collections[kind.collection])} {kind.collection}"
+                           for kind in KINDS)  # fmt: skip
+        return f"<Dataset: {counts}>"
+
+    @property
+    def collections(self) -> Mapping[str, Collection[Any]]:
+        """
+        Every collection by name (``"loans"``...), in the schema's loading order.
+
+        .. versionadded:: 0.1
+        """
+        return {kind.collection: getattr(self, kind.collection) for kind in KINDS}
 
     def _built(self, name: str, build: Callable[[], T]) -> T:
         built = getattr(self._derived, name)
@@ -120,32 +121,40 @@ class Dataset:
             setattr(self._derived, name, built)
         return built  # type: ignore[no-any-return]
 
-    def record(self, key: str) -> Any:
+    @overload
+    def record(self, key: str) -> Record: ...
+    @overload
+    def record(self, key: str, default: D) -> Record | D: ...
+
+    def record(self, key: str, default: Any = _MISSING) -> Any:
         """
         Return the record that *key* names, looking in every collection.
 
-        Countries come first, then organizations, corridors, articles, and
-        the rest by id.
+        Named records (articles, countries, organizations, corridors) come
+        first, then the rest by id; *default*, if given, is returned when
+        nothing matches.
 
         >>> import centralasia as ca
         >>> ca.load().record("KGZ").name
         'Kyrgyzstan'
 
         Raises:
-            NotFound: If no collection has it; the message suggests the
-                closest names.
+            NotFound: If no collection has it and no *default* is given; the
+                message suggests the closest names.
 
         .. versionadded:: 0.1
-
         """
-        for stem in _SEARCH_ORDER:
-            found = getattr(self, stem).get(key, None)
+        for kind in _LOOKUP_ORDER:
+            found = getattr(self, kind.collection).get(key, None)
             if found is not None:
                 return found
+        if default is not _MISSING:
+            return default
         suggestions = [
             getattr(match.record, "name", match.record.id)
-            for stem in _SEARCH_ORDER[:3]
-            for match in getattr(self, stem).search(key, limit=1)
+            for kind in _LOOKUP_ORDER
+            if kind.keys != ("id",)
+            for match in getattr(self, kind.collection).search(key, limit=1)
         ]
         raise NotFound("record", key, suggestions)
 
@@ -255,155 +264,16 @@ class Dataset:
         import pathlib  # noqa: PLC0415
 
         from centralasia._converter import converter  # noqa: PLC0415
+        from centralasia._seeds import FOLDER  # noqa: PLC0415
 
         root = pathlib.Path(path)
-        (root / SEEDS).mkdir(parents=True, exist_ok=True)
+        (root / FOLDER).mkdir(parents=True, exist_ok=True)
         for name, text in self.seeds.items():
-            (root / SEEDS / name).write_bytes(text.encode("utf-8"))
-        for stem, _ in FILES:
-            records = converter.unstructure(tuple(getattr(self, stem)))
+            (root / FOLDER / name).write_bytes(text.encode("utf-8"))
+        for kind in KINDS:
+            records = converter.unstructure(tuple(getattr(self, kind.collection)))
             text = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
-            (root / f"{stem}.json").write_text(text, encoding="utf-8")
-
-
-def _read_seeds(folder: Traversable, problems: list[Problem]) -> dict[str, str]:
-    if not folder.is_dir():
-        problems.append(Problem(SEEDS, "", "", "the seeds/ folder is missing"))
-        return {}
-    seeds: dict[str, str] = {}
-    for entry in sorted(folder.iterdir(), key=lambda entry: entry.name):
-        if entry.is_file():
-            try:
-                seeds[entry.name] = entry.read_bytes().decode("utf-8")
-            except UnicodeDecodeError as exc:
-                problems.append(Problem(f"{SEEDS}/{entry.name}", "", "", f"not UTF-8: {exc}"))
-    return seeds
-
-
-def _read_array(root: Traversable, file_name: str, problems: list[Problem]) -> list[Any]:
-    import json  # noqa: PLC0415
-
-    entry = root / file_name
-    if not entry.is_file():
-        problems.append(Problem(file_name, "", "", "the file is missing"))
-        return []
-    try:
-        raw = json.loads(entry.read_bytes().decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(file_name, "", "", f"not UTF-8: {exc}"))
-        return []
-    except json.JSONDecodeError as exc:
-        problems.append(Problem(file_name, "", "", f"not valid JSON: {exc}"))
-        return []
-    if not isinstance(raw, list):
-        message = f"expected a JSON array of records, got {type(raw).__name__}"
-        problems.append(Problem(file_name, "", "", message))
-        return []
-    return raw
-
-
-def _in_dependency_order(raws: list[Any], fields: tuple[str, ...]) -> list[tuple[int, Any]]:
-    """
-    Order records so that one referring to another of its file comes after it.
-
-    Records keep their positions for error messages; a reference that cannot
-    be ordered (a cycle, an unknown id) is left to fail when it is resolved.
-    """
-    numbered = list(enumerate(raws))
-    if not fields:
-        return numbered
-
-    def wanted(raw: Any) -> set[str]:
-        if not isinstance(raw, dict):
-            return set()
-        values = [raw.get(name) for name in fields]
-        flat = [
-            item for value in values for item in (value if isinstance(value, list) else [value])
-        ]
-        return {item for item in flat if isinstance(item, str)}
-
-    present = {raw.get("id") for raw in raws if isinstance(raw, dict)}
-    ordered: list[tuple[int, Any]] = []
-    placed: set[Any] = set()
-    waiting = numbered
-    while waiting:
-        ready = [(n, raw) for n, raw in waiting if wanted(raw) & present <= placed]
-        if not ready:  # a cycle: keep file order and let resolution report it
-            ready = waiting
-        ordered += ready
-        placed |= {raw.get("id") for _, raw in ready if isinstance(raw, dict)}
-        done = {position for position, _ in ready}
-        waiting = [(position, raw) for position, raw in waiting if position not in done]
-    return ordered
-
-
-def _record_name(raw: object, position: int) -> str:
-    record_id = raw.get("id") if isinstance(raw, dict) else None
-    return record_id if isinstance(record_id, str) and record_id else f"#{position}"
-
-
-def read(root: Traversable, seeds: Traversable | None = None) -> Dataset:
-    """
-    Read and check the dataset in *root*; raise :class:`DataError` listing every problem.
-
-    The articles' seed texts are read from *seeds*, by default ``root/seeds``.
-    """
-    import gc  # noqa: PLC0415
-
-    # Loading makes many objects and no reference cycles. With the cyclic
-    # collector on, each of its passes rescans every record built so far, and
-    # large loads grow faster than linearly (17 times the time for 10 times
-    # the records), so it is paused meanwhile.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _read(root, seeds)
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _read(root: Traversable, seeds: Traversable | None) -> Dataset:
-    # Imported here so that importing the package does not import cattrs.
-    from centralasia._converter import (  # noqa: PLC0415
-        Registry,
-        explain,
-        self_references,
-        structure_record,
-    )
-
-    if not root.is_dir():
-        raise DataError([Problem(str(root), "", "", "not a directory")])
-    problems: list[Problem] = []
-    registry = Registry(_read_seeds(root / SEEDS if seeds is None else seeds, problems))
-    collections: dict[str, Collection[Any]] = {}
-    for stem, kind in FILES:
-        file_name = f"{stem}.json"
-        records: dict[str, Any] = {}
-        if kind in registry.records:
-            # Filled as the file loads, so records may refer to earlier ones of the file.
-            registry.records[kind] = records
-        raws = _read_array(root, file_name, problems)
-        for position, raw in _in_dependency_order(raws, self_references(kind)):
-            name = _record_name(raw, position)
-            try:
-                record = structure_record(raw, kind, registry)
-            except Exception as exc:  # noqa: BLE001 - every error becomes a Problem
-                problems += [
-                    Problem(file_name, name, path, message)
-                    for path, message in explain(exc, owner=kind)
-                ]
-                if kind in registry.invalid:
-                    registry.invalid[kind].add(name)
-                continue
-            if record.id in records:
-                problems.append(Problem(file_name, name, "id", f"duplicate id {record.id!r}"))
-                continue
-            records[record.id] = record
-        collections[stem] = Collection(records.values(), kind.__name__.lower())
-    if problems:
-        raise DataError(problems)
-    return Dataset(**collections, seeds=registry.seeds)
+            (root / kind.file).write_text(text, encoding="utf-8")
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:
@@ -421,58 +291,13 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     'KGZ'
 
     .. versionadded:: 0.1
-
     """
+    from centralasia import _bundled  # noqa: PLC0415
+
     if path is None:
-        return bundled()
+        return _bundled.bundled()
     import pathlib  # noqa: PLC0415
+
+    from centralasia._loader import read  # noqa: PLC0415
 
     return read(pathlib.Path(path))
-
-
-_bundled: Dataset | None = None
-_bundled_lock = threading.Lock()
-
-
-def bundled() -> Dataset:
-    """Return the bundled dataset, reading it exactly once even under threads."""
-    global _bundled  # noqa: PLW0603 - the process-wide cache of the bundled data
-    if _bundled is None:
-        with _bundled_lock:
-            if _bundled is None:
-                _bundled = read(*_bundled_location())
-    return _bundled
-
-
-def _bundled_location() -> tuple[Traversable, Traversable]:
-    """
-    Return the bundled data folder and its seeds folder.
-
-    A built package carries the seeds in ``data/seeds``; an editable install
-    of a source checkout reads them from the checkout's top-level ``seeds/``,
-    the one copy of the corpus.
-    """
-    import pathlib  # noqa: PLC0415
-
-    # The package is always installed as files (a wheel is unpacked, never
-    # imported from a zip), so a path will do; importlib.resources would cost
-    # another 5 ms of imports on every first use.
-    data = pathlib.Path(__file__).parent / "data"
-    seeds = data / SEEDS
-    checkout_seeds = pathlib.Path(__file__).resolve().parents[2] / SEEDS
-    if not seeds.is_dir() and checkout_seeds.is_dir():
-        return data, checkout_seeds
-    return data, seeds
-
-
-_BUNDLED_NAMES = frozenset(
-    [*(stem for stem, _ in FILES), "about", "find_text", "members", "record", "timeline"]
-)
-
-
-def bundled_attribute(name: str) -> Any:
-    """Give the package ``ca.countries``, ``ca.about``...: the bundled dataset's parts."""
-    if name in _BUNDLED_NAMES:
-        return getattr(bundled(), name)  # the caller keeps it: later uses skip this
-    msg = f"module 'centralasia' has no attribute {name!r}"
-    raise AttributeError(msg)

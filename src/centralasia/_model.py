@@ -1,112 +1,81 @@
 """
-The domain model: frozen, slotted records with their invariants.
+The records: frozen, slotted attrs classes with their invariants.
 
 Every record has an ``id``; records that make a claim carry ``sources``, a
-non-empty tuple of :class:`Citation`.  Invariants are checked here, at
+non-empty tuple of :class:`Citation`, and ``inferred``, the fields their
+quotes do not state themselves.  Invariants are checked here, at
 construction, and nowhere else.
 """
 
 from __future__ import annotations
 
 import enum
-import re
-from collections.abc import Sized
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeAlias
 
-from attrs import Attribute, field, frozen
-from attrs.validators import ge, instance_of, matches_re, optional
+import attrs
+from attrs import Attribute, field, fields, frozen
+from attrs.validators import instance_of, matches_re, optional
 
+from centralasia import _validators as check
 from centralasia._currencies import CURRENCY_CODES
 from centralasia._dates import Date
+from centralasia._values import Figure, LocalName, Money, Participant, Span
 
 __all__ = [
     "Article",
     "Citation",
     "Conflict",
+    "ConflictKind",
     "Corridor",
     "CorridorKind",
     "Country",
     "Event",
     "Finance",
     "FinanceKind",
+    "Inference",
+    "LenderExtent",
     "Loan",
     "Measurement",
     "Membership",
-    "Money",
     "Organization",
     "OrganizationKind",
-    "Participant",
-    "Qualifier",
+    "Record",
     "Role",
-    "Span",
+    "short_repr",
 ]
 
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
-
-def _non_empty(_: object, attribute: Attribute[Any], value: Sized) -> None:
-    if not len(value):
-        msg = f"'{attribute.name}' must not be empty"
-        raise ValueError(msg)
-
-
-def _fraction(_: object, attribute: Attribute[Any], value: Decimal | None) -> None:
-    if value is not None and not (0 <= value <= 1):
-        msg = f"'{attribute.name}' must be a fraction in [0, 1], not {value}"
-        raise ValueError(msg)
-
-
-def _finite_decimal(_: object, attribute: Attribute[Any], value: object) -> None:
-    # One validator rather than [instance_of, ...]: loading calls it for every figure.
-    if type(value) is not Decimal:
-        msg = f"'{attribute.name}' must be a Decimal, not {value!r}"
-        raise TypeError(msg)
-    if not value.is_finite():
-        msg = f"'{attribute.name}' must be a finite number, not {value}"
-        raise ValueError(msg)
-
-
-def _non_negative_decimal(self: object, attribute: Attribute[Any], value: object) -> None:
-    _finite_decimal(self, attribute, value)
-    if value < 0:  # type: ignore[operator]
-        msg = f"'{attribute.name}' must be >= 0, not {value}"
-        raise ValueError(msg)
-
-
-def _currency(_: object, attribute: Attribute[Any], value: str) -> None:
-    if value not in CURRENCY_CODES:
-        msg = f"'{attribute.name}' must be an ISO 4217 currency code, not {value!r}"
-        raise ValueError(msg)
-
-
-def _short_repr(value: Any) -> str:
+def short_repr(value: Any) -> str:
     """Show referenced records by id, so a repr does not print the whole graph."""
     if isinstance(value, tuple):
-        return "(" + ", ".join(map(_short_repr, value)) + ("," if len(value) == 1 else "") + ")"
+        return "(" + ", ".join(map(short_repr, value)) + ("," if len(value) == 1 else "") + ")"
     if value is None:
         return "None"
     return f"<{type(value).__name__} {value.id!r}>"
 
 
-_valid_id = matches_re(_ID)
+def _fail(attribute: Attribute[Any], value: object, message: str) -> None:
+    raise ValueError(f"'{attribute.name}' {message}", attribute, value)
 
 
-class Qualifier(enum.Enum):
-    """
-    How a figure relates to the true value, as its source words it.
+def _figure(kind: str) -> Any:
+    """Return a validator for an optional Figure of *kind*: money, fraction or number."""
 
-    .. versionadded:: 0.1
-    """
+    def validate(_: object, attribute: Attribute[Any], value: object) -> None:
+        if value is None:
+            return
+        if not isinstance(value, Figure):
+            msg = f"'{attribute.name}' must be a Figure, not {value!r}"
+            raise TypeError(msg, attribute, value)
+        if kind == "money" and not isinstance(value.value, Money):
+            _fail(attribute, value, f"must be a Figure of Money, not {value.value!r}")
+        elif kind != "money" and isinstance(value.value, Money):
+            _fail(attribute, value, f"must be a Figure of a number, not {value.value}")
+        elif kind == "fraction":
+            check.fraction(None, attribute, value.value)
 
-    EXACT = "exact"
-    """The figure as written, with no qualifying word."""
-    APPROXIMATE = "approximate"
-    """An estimate, worded as "about", "approximately", "around", "roughly", "an estimated"."""
-    LOWER_BOUND = "lower_bound"
-    """The true value is at least this, worded as "over", "more than", "exceeds"."""
-    UPPER_BOUND = "upper_bound"
-    """The true value is at most this, worded as "just under", "less than", "nearly"."""
+    return validate
 
 
 class Role(enum.Enum):
@@ -160,44 +129,48 @@ class CorridorKind(enum.Enum):
     POWER_PLANT = "power_plant"
 
 
-@frozen
-class Money:
+class FinanceKind(enum.Enum):
     """
-    An exact amount of money in an ISO 4217 currency.
-
-    >>> Money(Decimal("3775000000"), "USD")
-    Money(amount=Decimal('3775000000'), currency='USD')
+    What kind of money flow a :class:`Finance` record is.
 
     .. versionadded:: 0.1
     """
 
-    amount: Decimal = field(validator=_non_negative_decimal)
-    """The exact amount as a decimal, never a float and never rounded."""
-    currency: str = field(validator=_currency)
-    """The ISO 4217 code of the currency, such as ``USD``."""
+    AID_PLEDGE = "aid_pledge"
+    INVESTMENT = "investment"
+    DEVELOPMENT_FINANCE = "development_finance"
+    BAILOUT = "bailout"
+    REPAYMENT = "repayment"
+    TRADE = "trade"
+    OTHER = "other"
 
-    def __str__(self) -> str:
-        return f"{self.amount:,} {self.currency}"
 
-
-@frozen
-class Span:
+class LenderExtent(enum.Enum):
     """
-    A run of lines of a seed file, 1-based and inclusive.
+    How much of a debt figure its :attr:`Loan.lender` holds, as the source words it.
 
     .. versionadded:: 0.1
     """
 
-    first_line: int = field(validator=ge(1))
-    """The first line of the run, counting from 1."""
-    last_line: int = field()
-    """The last line of the run, included."""
+    WHOLE = "whole"
+    """The whole figure is owed to the lender."""
+    PRIMARILY = "primarily"
+    """Most of it, worded as "primarily" or "mainly"; the rest is owed elsewhere."""
 
-    @last_line.validator
-    def _check_last_line(self, _: Attribute[int], value: int) -> None:
-        if value < self.first_line:
-            msg = f"'last_line' ({value}) is before 'first_line' ({self.first_line})"
-            raise ValueError(msg)
+
+class ConflictKind(enum.Enum):
+    """
+    What kind of disagreement a :class:`Conflict` records.
+
+    .. versionadded:: 0.1
+    """
+
+    BETWEEN_SOURCES = "between_sources"
+    """Two or more articles say things that cannot all hold."""
+    WITHIN_SOURCE = "within_source"
+    """One article says things that cannot all hold."""
+    DIFFERENCE_IN_KIND = "difference_in_kind"
+    """Descriptions that differ in kind or base rather than contradict each other."""
 
 
 @frozen
@@ -213,13 +186,13 @@ class Article:
     .. versionadded:: 0.1
     """
 
-    id: str = field(validator=_valid_id)
+    id: str = field(validator=check.identifier)
     """A stable, readable identifier, such as ``kaleji-debt-trap``."""
-    seed: str = field(validator=_non_empty)
+    seed: str = field(validator=check.non_empty)
     """The name of the seed file in ``seeds/`` the article comes from."""
-    spans: tuple[Span, ...] = field(validator=_non_empty)
+    spans: tuple[Span, ...] = field(validator=check.non_empty)
     """The runs of seed lines that make up the article's body."""
-    text: str = field(validator=_non_empty, repr=False)
+    text: str = field(validator=check.non_empty, repr=False)
     """The body, exactly the lines named by :attr:`spans` joined by newlines."""
     title: str | None = None
     """The title, where the text states one."""
@@ -245,16 +218,67 @@ class Citation:
     .. versionadded:: 0.1
     """
 
-    article: Article = field(repr=_short_repr)
+    article: Article = field(repr=short_repr)
     """The article the quote comes from."""
-    quote: str = field(validator=_non_empty)
+    quote: str = field(validator=check.non_empty)
     """The words of the article that support the claim, character for character."""
 
     @quote.validator
-    def _check_quote(self, _: Attribute[str], value: str) -> None:
+    def _check_quote(self, attribute: Attribute[str], value: str) -> None:
         if value not in self.article.text:
-            msg = f"'quote' does not occur in the text of article {self.article.id!r}: {value!r}"
-            raise ValueError(msg)
+            _fail(attribute, value, f"does not occur in the text of article {self.article.id!r}")
+
+    @property
+    def start(self) -> int:
+        """Where the quote first occurs in the article's text."""
+        return self.article.text.index(self.quote)
+
+    @property
+    def end(self) -> int:
+        """Where that first occurrence ends."""
+        return self.start + len(self.quote)
+
+
+@frozen
+class Inference:
+    """
+    A field of a record that its quotes do not state, and where it comes from.
+
+    "This year" under a byline dated June 14, 2022 gives an event the year
+    2022: the record's ``inferred`` holds
+    ``Inference("date", "the byline's date, 2022-06-14, for 'this year'")``.
+
+    .. versionadded:: 0.1
+    """
+
+    field: str = field(validator=check.snake_case)
+    """The name of the inferred field of the record, such as ``date`` or ``creditor``."""
+    # attrs.field, spelled out: the first field is called "field".
+    basis: str = attrs.field(validator=check.non_empty)
+    """How the value was inferred, and from what."""
+    source: Citation | None = None
+    """The passage it was inferred from, where that is in an article."""
+
+
+def _inferences(instance: object, attribute: Attribute[Any], value: tuple[Inference, ...]) -> None:
+    """Each inference names a field of the record, once; the id and sources are never inferred."""
+    names = {item.name for item in fields(type(instance))} - {"id", "sources", "inferred"}
+    seen: set[str] = set()
+    for inference in value:
+        if inference.field not in names or inference.field in seen:
+            what = "repeats" if inference.field in seen else "names no inferable field"
+            _fail(attribute, value, f"{what}: {inference.field!r}")
+        seen.add(inference.field)
+
+
+def _sources() -> Any:
+    """Return the ``sources`` field of a claim: one citation at least."""
+    return field(validator=check.non_empty)
+
+
+def _inferred() -> Any:
+    """Return the ``inferred`` field of a claim: empty unless a field is inferred."""
+    return field(default=(), validator=_inferences)
 
 
 @frozen
@@ -268,9 +292,9 @@ class Country:
     .. versionadded:: 0.1
     """
 
-    id: str = field(validator=_valid_id)
+    id: str = field(validator=check.identifier)
     """A lowercase id, the ISO 3166-1 alpha-2 code such as ``kg``."""
-    name: str = field(validator=_non_empty)
+    name: str = field(validator=check.non_empty)
     """The common English short name, such as ``Kyrgyzstan``."""
     alpha_2: str = field(validator=matches_re(r"[A-Z]{2}"))
     """The ISO 3166-1 alpha-2 code, such as ``KG``."""
@@ -280,6 +304,8 @@ class Country:
     """The official name, such as ``Kyrgyz Republic``."""
     aliases: tuple[str, ...] = ()
     """Other names and spellings the country is found by (``Kirghizia``)."""
+    names: tuple[LocalName, ...] = ()
+    """The name in other languages (Russian, Chinese, the region's languages)."""
     reference: str = "ISO 3166-1"
     """Where the names and codes come from; they are reference data, not claims of an article."""
 
@@ -292,24 +318,26 @@ class Organization:
     .. versionadded:: 0.1
     """
 
-    id: str = field(validator=_valid_id)
+    id: str = field(validator=check.identifier)
     """A stable, readable identifier, such as ``china-exim-bank``."""
-    name: str = field(validator=_non_empty)
+    name: str = field(validator=check.non_empty)
     """The full name."""
     kind: OrganizationKind
     """What kind of body it is."""
-    sources: tuple[Citation, ...] = field(validator=_non_empty)
+    sources: tuple[Citation, ...] = _sources()
     """The quotes that name it and say what it is."""
     acronym: str | None = None
     """The acronym the sources use, such as ``SCO``."""
     aliases: tuple[str, ...] = ()
     """Other names it is found by."""
-    country: Country | None = field(default=None, repr=_short_repr)
+    country: Country | None = field(default=None, repr=short_repr)
     """The country the organization belongs to, for national bodies."""
     founded: Date | None = None
     """When it was founded, where a source states it."""
-    predecessor: Organization | None = field(default=None, repr=_short_repr)
+    predecessor: Organization | None = field(default=None, repr=short_repr)
     """The body this one grew out of, as the sources state it."""
+    inferred: tuple[Inference, ...] = _inferred()
+    """Fields the quotes do not state, with where they come from."""
 
 
 @frozen
@@ -322,15 +350,15 @@ class Corridor:
     .. versionadded:: 0.1
     """
 
-    id: str = field(validator=_valid_id)
+    id: str = field(validator=check.identifier)
     """A stable, readable identifier, such as ``wakhan-corridor``."""
-    name: str = field(validator=_non_empty)
+    name: str = field(validator=check.non_empty)
     """The name the sources use."""
     kind: CorridorKind
     """What kind of route or site it is."""
-    countries: tuple[Country, ...] = field(repr=_short_repr)
+    countries: tuple[Country, ...] = field(repr=short_repr)
     """The countries it links or lies in, in order along the route."""
-    sources: tuple[Citation, ...] = field(validator=_non_empty)
+    sources: tuple[Citation, ...] = _sources()
     """The quotes that name it and support its route, status and length."""
     aliases: tuple[str, ...] = ()
     """Other names it is found by."""
@@ -338,8 +366,15 @@ class Corridor:
     """The state of the project in the source's words ("under construction")."""
     status_as_of: Date | None = None
     """When :attr:`status` held, as precise as the source gives it."""
-    length_km: Decimal | None = field(default=None, validator=optional(ge(Decimal(0))))
+    length_km: Figure[Decimal] | None = field(default=None, validator=_figure("length"))
     """The length in kilometres, where a source states it."""
+    inferred: tuple[Inference, ...] = _inferred()
+    """Fields the quotes do not state, with where they come from."""
+
+    @length_km.validator
+    def _check_length(self, attribute: Attribute[Any], value: Figure[Decimal] | None) -> None:
+        if value is not None and value.value < 0:
+            _fail(attribute, value, f"must be >= 0, not {value.value}")
 
 
 @frozen
@@ -350,26 +385,27 @@ class Membership:
     .. versionadded:: 0.1
     """
 
-    id: str = field(validator=_valid_id)
+    id: str = field(validator=check.identifier)
     """A stable id, such as ``uz-sco``."""
-    country: Country = field(repr=_short_repr)
+    country: Country = field(repr=short_repr)
     """The member country."""
-    organization: Organization = field(repr=_short_repr)
+    organization: Organization = field(repr=short_repr)
     """The organization."""
     role: Role
     """The country's role in it."""
-    sources: tuple[Citation, ...] = field(validator=_non_empty)
+    sources: tuple[Citation, ...] = _sources()
     """The quotes that say so."""
     joined: Date | None = field(default=None, validator=optional(instance_of(Date)))
     """When the country joined, where a source states it; ``None`` if unknown."""
     left: Date | None = field(default=None, validator=optional(instance_of(Date)))
     """When the country left, where a source states it."""
+    inferred: tuple[Inference, ...] = _inferred()
+    """Fields the quotes do not state, with where they come from."""
 
     @left.validator
-    def _check_left(self, _: Attribute[Date | None], value: Date | None) -> None:
+    def _check_left(self, attribute: Attribute[Date | None], value: Date | None) -> None:
         if value is not None and self.joined is not None and value.before(self.joined):
-            msg = f"'left' ({value}) is before 'joined' ({self.joined})"
-            raise ValueError(msg)
+            _fail(attribute, value, f"({value}) is before 'joined' ({self.joined})")
 
     def held_on(self, date: Date) -> bool | None:
         """
@@ -401,20 +437,6 @@ class Membership:
 
 
 @frozen
-class Participant:
-    """
-    A person named in an event, with the role the source gives them.
-
-    .. versionadded:: 0.1
-    """
-
-    name: str = field(validator=_non_empty)
-    """The person's name as the source writes it."""
-    role: str | None = None
-    """Their role or office in the event ("Chinese Foreign Minister")."""
-
-
-@frozen
 class Event:
     """
     A dated happening, with the countries, organizations and corridors it involves.
@@ -422,78 +444,83 @@ class Event:
     .. versionadded:: 0.1
     """
 
-    id: str = field(validator=_valid_id)
+    id: str = field(validator=check.identifier)
     """A stable, readable identifier."""
     date: Date
     """When it happened, as precise as the source states."""
-    summary: str = field(validator=_non_empty)
+    summary: str = field(validator=check.non_empty)
     """One plain sentence saying what happened."""
-    sources: tuple[Citation, ...] = field(validator=_non_empty)
+    sources: tuple[Citation, ...] = _sources()
     """The quotes that report it."""
-    countries: tuple[Country, ...] = field(default=(), repr=_short_repr)
+    countries: tuple[Country, ...] = field(default=(), repr=short_repr)
     """The countries involved."""
-    organizations: tuple[Organization, ...] = field(default=(), repr=_short_repr)
+    organizations: tuple[Organization, ...] = field(default=(), repr=short_repr)
     """The organizations involved."""
-    corridors: tuple[Corridor, ...] = field(default=(), repr=_short_repr)
+    corridors: tuple[Corridor, ...] = field(default=(), repr=short_repr)
     """The corridors or sites involved."""
     people: tuple[Participant, ...] = ()
     """The people named, with their roles."""
+    inferred: tuple[Inference, ...] = _inferred()
+    """Fields the quotes do not state, with where they come from."""
 
 
 @frozen
 class Loan:
     """
-    A sourced figure of debt owed by one or more countries to a creditor state.
+    A sourced figure of debt owed by one or more countries.
 
-    Each figure has a qualifier saying whether it is exact, approximate or a
-    bound: "just under 13 percent" is an upper bound on the share even when
-    the amount beside it is exact.  Shares are fractions: 0.278 is 27.8 percent.
-    A figure about several countries together (a region's debt) lists them
-    all in :attr:`debtors`; :attr:`debtor` is then ``None``.
+    Each figure is a :class:`Figure` carrying its own qualifier: "just under
+    13 percent" is an upper bound on the share even when the amount beside
+    it is exact.  Shares are fractions: 0.278 is 27.8 percent.  A figure
+    about several countries together (a region's debt) lists them all in
+    :attr:`debtors`; :attr:`debtor` is then ``None``.  A creditor that is
+    not a country of the dataset ("foreign investors") is given in words in
+    :attr:`creditor_text`.
 
     .. versionadded:: 0.1
     """
 
-    id: str = field(validator=_valid_id)
+    id: str = field(validator=check.identifier)
     """A stable, readable identifier, such as ``uz-cn-2023-end``."""
-    debtors: tuple[Country, ...] = field(validator=_non_empty, repr=_short_repr)
+    debtors: tuple[Country, ...] = field(validator=check.non_empty, repr=short_repr)
     """The country that owes, or every country of a group figure."""
-    creditor: Country = field(repr=_short_repr)
-    """The creditor state."""
-    sources: tuple[Citation, ...] = field(validator=_non_empty)
-    """The quotes that give the figures."""
-    description: str = field(validator=_non_empty)
+    creditor: Country | None = field(repr=short_repr)
+    """The creditor state, where the sources name one."""
+    description: str = field(validator=check.non_empty)
     """What the figure counts, in the source's words ("outstanding loans")."""
-    lender: Organization | None = field(default=None, repr=_short_repr)
+    sources: tuple[Citation, ...] = _sources()
+    """The quotes that give the figures."""
+    creditor_text: str | None = None
+    """The creditor in the source's words, when it is not a country ("foreign investors")."""
+    lender: Organization | None = field(default=None, repr=short_repr)
     """The lending bank or organization, where the figure is about one."""
+    lender_extent: LenderExtent = LenderExtent.WHOLE
+    """Whether the lender holds the whole figure or, as the source words it, primarily."""
     as_of: Date | None = None
     """When the figure held, as precise as the source states."""
-    amount: Money | None = None
+    amount: Figure[Money] | None = field(default=None, validator=_figure("money"))
     """The amount owed."""
-    amount_qualifier: Qualifier = Qualifier.EXACT
-    """Whether :attr:`amount` is exact, an estimate or a bound."""
-    share_of_gdp: Decimal | None = field(default=None, validator=_fraction)
+    share_of_gdp: Figure[Decimal] | None = field(default=None, validator=_figure("fraction"))
     """The debt as a fraction of the debtor's GDP (0.278 is 27.8 percent)."""
-    share_of_gdp_qualifier: Qualifier = Qualifier.EXACT
-    """Whether :attr:`share_of_gdp` is exact, an estimate or a bound."""
-    share_of_external_debt: Decimal | None = field(default=None, validator=_fraction)
+    share_of_external_debt: Figure[Decimal] | None = field(
+        default=None, validator=_figure("fraction")
+    )
     """The debt as a fraction of the debtor's external (foreign) debt."""
-    share_of_external_debt_qualifier: Qualifier = Qualifier.EXACT
-    """Whether :attr:`share_of_external_debt` is exact, an estimate or a bound."""
-    share_of_total_debt: Decimal | None = field(default=None, validator=_fraction)
+    share_of_total_debt: Figure[Decimal] | None = field(
+        default=None, validator=_figure("fraction")
+    )
     """A share of the debtor's total debt, domestic and external, where that is the base."""
-    share_of_total_debt_qualifier: Qualifier = Qualifier.EXACT
-    """Whether :attr:`share_of_total_debt` is exact, an estimate or a bound."""
-    per_capita: Money | None = None
+    per_capita: Figure[Money] | None = field(default=None, validator=_figure("money"))
     """The debt per inhabitant of the debtor."""
-    per_capita_qualifier: Qualifier = Qualifier.EXACT
-    """Whether :attr:`per_capita` is exact, an estimate or a bound."""
+    inferred: tuple[Inference, ...] = _inferred()
+    """Fields the quotes do not state, with where they come from."""
 
     def __attrs_post_init__(self) -> None:
-        figures = (self.amount, self.share_of_gdp, self.share_of_external_debt,
-                   self.share_of_total_debt, self.per_capita)  # fmt: skip
-        if figures.count(None) == len(figures):
+        if not self.figures:
             msg = "a loan needs at least one figure: amount, a share, or per_capita"
+            raise ValueError(msg)
+        if self.creditor is None and not self.creditor_text:
+            msg = "a loan needs a creditor, or the creditor in words (creditor_text)"
             raise ValueError(msg)
 
     @property
@@ -501,21 +528,13 @@ class Loan:
         """The debtor, or ``None`` when the figure is about several countries together."""
         return self.debtors[0] if len(self.debtors) == 1 else None
 
-
-class FinanceKind(enum.Enum):
-    """
-    What kind of money flow a :class:`Finance` record is.
-
-    .. versionadded:: 0.1
-    """
-
-    AID_PLEDGE = "aid_pledge"
-    INVESTMENT = "investment"
-    DEVELOPMENT_FINANCE = "development_finance"
-    BAILOUT = "bailout"
-    REPAYMENT = "repayment"
-    TRADE = "trade"
-    OTHER = "other"
+    @property
+    def figures(self) -> dict[str, Figure[Any]]:
+        """The figures the loan gives, by field name, in field order."""
+        names = ("amount", "share_of_gdp", "share_of_external_debt", "share_of_total_debt",
+                 "per_capita")  # fmt: skip
+        found = {name: getattr(self, name) for name in names}
+        return {name: figure for name, figure in found.items() if figure is not None}
 
 
 @frozen
@@ -530,130 +549,131 @@ class Finance:
     .. versionadded:: 0.1
     """
 
-    id: str = field(validator=_valid_id)
+    id: str = field(validator=check.identifier)
     """A stable, readable identifier."""
     kind: FinanceKind
     """What kind of flow it is."""
-    description: str = field(validator=_non_empty)
+    description: str = field(validator=check.non_empty)
     """What the money is for, in the source's words."""
-    sources: tuple[Citation, ...] = field(validator=_non_empty)
+    sources: tuple[Citation, ...] = _sources()
     """The quotes that give the figure."""
-    from_countries: tuple[Country, ...] = field(default=(), repr=_short_repr)
+    from_countries: tuple[Country, ...] = field(default=(), repr=short_repr)
     """The countries providing the money."""
-    from_organizations: tuple[Organization, ...] = field(default=(), repr=_short_repr)
+    from_organizations: tuple[Organization, ...] = field(default=(), repr=short_repr)
     """The banks or organizations providing the money."""
-    to_countries: tuple[Country, ...] = field(default=(), repr=_short_repr)
+    to_countries: tuple[Country, ...] = field(default=(), repr=short_repr)
     """The recipient countries, where they are countries of the dataset."""
     recipients_text: str | None = None
     """The recipients in the source's words, when they are not records ("22 countries")."""
-    amount: Money | None = None
-    """The amount."""
-    amount_qualifier: Qualifier = Qualifier.EXACT
-    """Whether :attr:`amount` is exact, an estimate or a bound."""
+    amount: Figure[Money] | None = field(default=None, validator=_figure("money"))
+    """The amount, with its qualifier."""
     period: Date | None = None
     """When, or over which period, the money flowed."""
+    inferred: tuple[Inference, ...] = _inferred()
+    """Fields the quotes do not state, with where they come from."""
 
 
 @frozen
 class Measurement:
     """
-    Any other sourced figure: a trade share, a count, casualties, an area.
+    Any other sourced figure: a trade share, a count, casualties, an area, a length.
 
     *quantity* names what is measured in snake_case ("confucius_institutes");
-    *unit* says what *value* counts ("count", "fraction", "km", "km2",
+    *unit* says what the value counts ("count", "fraction", "km", "km2",
     "people"); a fraction is in [0, 1].  A change ("relative_change": -0.53
-    for "-53%") is the one kind of figure that may be negative.
+    for "-53%") is the one kind of figure that may be negative.  Money is
+    never a measurement: it is a :class:`Loan` or a :class:`Finance` amount.
 
     .. versionadded:: 0.1
     """
 
-    id: str = field(validator=_valid_id)
+    id: str = field(validator=check.identifier)
     """A stable, readable identifier."""
-    quantity: str = field(validator=matches_re(r"[a-z0-9]+(?:_[a-z0-9]+)*"))
+    quantity: str = field(validator=check.snake_case)
     """What is measured, in snake_case (``confucius_institutes``)."""
-    value: Decimal = field(validator=_finite_decimal)
-    """The figure, as an exact decimal; negative only for a change."""
-    unit: str = field(validator=_non_empty)
-    """What :attr:`value` counts: ``count``, ``fraction``, ``km``, ``km2``, ``people``..."""
-    description: str = field(validator=_non_empty)
+    value: Figure[Decimal] = field(validator=_figure("number"))
+    """The figure, an exact decimal with its qualifier; negative only for a change."""
+    unit: str = field(validator=check.non_empty)
+    """What the value counts: ``count``, ``fraction``, ``km``, ``km2``, ``people``..."""
+    description: str = field(validator=check.non_empty)
     """What the figure is, in a sentence."""
-    sources: tuple[Citation, ...] = field(validator=_non_empty)
+    sources: tuple[Citation, ...] = _sources()
     """The quotes that give it."""
-    qualifier: Qualifier = Qualifier.EXACT
-    """Whether :attr:`value` is exact, an estimate or a bound."""
-    countries: tuple[Country, ...] = field(default=(), repr=_short_repr)
+    countries: tuple[Country, ...] = field(default=(), repr=short_repr)
     """The countries it is about."""
-    organizations: tuple[Organization, ...] = field(default=(), repr=_short_repr)
+    organizations: tuple[Organization, ...] = field(default=(), repr=short_repr)
     """The organizations it is about."""
+    corridors: tuple[Corridor, ...] = field(default=(), repr=short_repr)
+    """The corridors or sites it measures (a road's length)."""
+    events: tuple[Event, ...] = field(default=(), repr=short_repr)
+    """The events it measures (an attack's casualties)."""
     as_of: Date | None = None
     """When the figure held, as precise as the source states."""
+    inferred: tuple[Inference, ...] = _inferred()
+    """Fields the quotes do not state, with where they come from."""
 
-    @value.validator
-    def _check_unit(self, attribute: Attribute[Decimal], value: Decimal) -> None:
-        if self.unit == "fraction":
-            _fraction(self, attribute, value)
-        elif value < 0 and not self.unit.endswith("change"):
-            msg = f"'{attribute.name}' must be >= 0 unless the unit is a change, not {value}"
-            raise ValueError(msg)
+    @unit.validator
+    def _check_unit(self, attribute: Attribute[str], value: str) -> None:
+        if value in CURRENCY_CODES:
+            _fail(attribute, value, f"is a currency ({value}): money is a Loan or Finance amount")
+        number = self.value.value
+        if value == "fraction":
+            check.fraction(None, fields(Measurement).value, number)
+        elif number < 0 and not value.endswith("change"):
+            msg = f"must be >= 0 unless the unit is a change, not {number}"
+            _fail(fields(Measurement).value, number, msg)
 
 
 @frozen
 class Conflict:
     """
-    A disagreement between sources, naming the records on each side.
+    A disagreement the sources leave unresolved, naming the records on each side.
 
     Where two quotes cannot both hold (two debt figures for the same debtor
     and time, two founding years), every version is kept as its own record
-    with its own citation, and a Conflict links them and says how they
-    differ.  Nothing is averaged or picked.
+    with its own citation, and a Conflict links them, says how they differ
+    and what kind of disagreement it is.  Nothing is averaged or picked.
 
     .. versionadded:: 0.1
     """
 
-    id: str = field(validator=_valid_id)
+    id: str = field(validator=check.identifier)
     """A stable, readable identifier, such as ``sco-founding-year``."""
-    topic: str = field(validator=_non_empty)
+    topic: str = field(validator=check.non_empty)
     """What the sources disagree about, in a few words."""
-    description: str = field(validator=_non_empty)
+    kind: ConflictKind
+    """Whether articles disagree, one article with itself, or descriptions differ in kind."""
+    description: str = field(validator=check.non_empty)
     """How they disagree, naming each side."""
-    loans: tuple[Loan, ...] = field(default=(), repr=_short_repr)
-    """Debt figures that disagree."""
-    organizations: tuple[Organization, ...] = field(default=(), repr=_short_repr)
-    """Organizations whose records disagree."""
-    memberships: tuple[Membership, ...] = field(default=(), repr=_short_repr)
-    """Memberships that disagree."""
-    events: tuple[Event, ...] = field(default=(), repr=_short_repr)
-    """Events that disagree."""
-    measurements: tuple[Measurement, ...] = field(default=(), repr=_short_repr)
-    """Measurements that disagree."""
-    finance: tuple[Finance, ...] = field(default=(), repr=_short_repr)
-    """Money flows that disagree."""
+    records: tuple[Record, ...] = field(repr=short_repr)
+    """Every record on any side of the disagreement, two at least."""
 
-    def __attrs_post_init__(self) -> None:
-        if len(self.records) < 2:  # noqa: PLR2004 - a disagreement has two sides
-            msg = "a conflict names at least two records"
-            raise ValueError(msg)
+    @records.validator
+    def _check_records(self, attribute: Attribute[Any], value: tuple[Any, ...]) -> None:
+        if len({(type(record), record.id) for record in value}) < 2:  # noqa: PLR2004
+            _fail(attribute, value, "must name at least two different records")
 
     @property
     def countries(self) -> tuple[Country, ...]:
         """
-        The countries the disagreeing records are about, in first-named order.
+        The countries the disagreeing records refer to, in first-named order.
 
         >>> import centralasia as ca
         >>> [country.name for country in ca.conflicts.get("tj-debt-to-china").countries]
-        ['Tajikistan']
+        ['Tajikistan', 'China']
         """
         found: dict[str, Country] = {}
         for record in self.records:
-            for name in ("debtors", "countries", "country", "from_countries", "to_countries"):
-                value = getattr(record, name, None)
-                for country in value if isinstance(value, tuple) else (value,):
-                    if isinstance(country, Country):
-                        found.setdefault(country.id, country)
+            for attribute in fields(type(record)):
+                value = getattr(record, attribute.name)
+                for item in value if isinstance(value, tuple) else (value,):
+                    if isinstance(item, Country):
+                        found.setdefault(item.id, item)
         return tuple(found.values())
 
-    @property
-    def records(self) -> tuple[Any, ...]:
-        """Every record on any side of the disagreement."""
-        return (*self.loans, *self.organizations, *self.memberships, *self.events,
-                *self.measurements, *self.finance)  # fmt: skip
+
+#: Any record of the dataset.
+Record: TypeAlias = (
+    Article | Country | Organization | Corridor | Membership | Event | Loan | Finance
+    | Measurement | Conflict
+)  # fmt: skip

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 
 from attrs import field, frozen
 
-from centralasia._model import Article, _short_repr
-from centralasia._query import normalize
+from centralasia._model import Article, short_repr
+from centralasia._keys import normalize
 
 __all__ = ["TextHit", "TextIndex"]
 
@@ -36,7 +36,7 @@ class TextHit:
     .. versionadded:: 0.1
     """
 
-    article: Article = field(repr=_short_repr)
+    article: Article = field(repr=short_repr)
     """The matching article."""
     score: float
     """How well it matches by tf-idf; higher is better, comparable within one search."""

@@ -1,95 +1,34 @@
 """
-Read-only collections of records, indexed once for lookups.
+A read-only, typed collection of records of one kind, indexed on first use.
 """
 
 from __future__ import annotations
 
 import bisect
 import enum
-import functools
 import operator
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, TYPE_CHECKING, Any, Generic, TypeVar, overload
 
-from attrs import fields, frozen, has
+from attrs import fields, frozen
 
 from centralasia._dates import Date
 from centralasia._errors import NotFound
-from centralasia._model import (
-    Article,
-    Citation,
-    Corridor,
-    Country,
-    Event,
-    Finance,
-    Loan,
-    Measurement,
-    Membership,
-    Money,
-    Organization,
-)
+from centralasia._keys import normalize, record_keys
+from centralasia._model import Citation
+from centralasia._values import Figure, Money
 
 if TYPE_CHECKING:
     import datetime as dt
-__all__ = ["Collection", "Match", "normalize"]
+
+    from centralasia._schema import Kind
+
+__all__ = ["Collection", "Match"]
 
 T = TypeVar("T")
 D = TypeVar("D")
 
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _MISSING: Any = object()
-
-
-@functools.lru_cache(maxsize=4096)
-def normalize(text: str) -> str:
-    """
-    Return *text* as a lookup key: case-folded, without accents or extra spaces.
-
-    Typographic apostrophes count as plain ones.
-
-    >>> normalize("  Türkmenistan’s   Capital ")
-    "turkmenistan's capital"
-
-    .. versionadded:: 0.1
-    """
-    # One pass can leave work for another (decomposing U+0149 gives U+02BC, whose
-    # apostrophe is then translated), so repeat until nothing changes: keys
-    # must be fixed points for the index's fast path.
-    previous = None
-    while text != previous:
-        previous = text
-        decomposed = unicodedata.normalize("NFKD", text).casefold().translate(_QUOTES)
-        bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-        text = " ".join(bare.split())
-    return text
-
-
-def lookup_keys(record: object) -> tuple[str, ...]:
-    """Return the keys *record* is found by, most specific first."""
-    if isinstance(record, Country):
-        return (record.id, record.alpha_2, record.alpha_3, record.name,
-                *filter(None, [record.official_name]), *record.aliases)  # fmt: skip
-    if isinstance(record, Organization):
-        return (record.id, *filter(None, [record.acronym]), record.name, *record.aliases)
-    if isinstance(record, Corridor):
-        return (record.id, record.name, *record.aliases)
-    if isinstance(record, Article):
-        return (record.id, *filter(None, [record.title]))
-    return (record.id,)  # type: ignore[attr-defined]
-
-
-#: The date each record type is placed in time by, for :meth:`Collection.between`.
-DATE_ATTRIBUTES: dict[type[Any], str] = {
-    Event: "date",
-    Loan: "as_of",
-    Finance: "period",
-    Measurement: "as_of",
-    Membership: "joined",
-    Article: "published",
-    Corridor: "status_as_of",
-}
-
 _NONE_KEY = "\x00none"
 
 
@@ -107,7 +46,7 @@ def _filter_keys(value: object) -> Iterator[str]:
     elif isinstance(value, str):
         yield normalize(value)
     elif hasattr(value, "id"):
-        yield from map(normalize, lookup_keys(value))
+        yield from map(normalize, record_keys(value))
     else:
         msg = f"cannot filter on {type(value).__name__} values"
         raise TypeError(msg)
@@ -130,7 +69,7 @@ def _query_key(value: object) -> str:
 
 def _attribute_names(kind: type[Any]) -> tuple[str, ...]:
     """Return the fields and public properties of the record type *kind*."""
-    names = [attribute.name for attribute in fields(kind)] if has(kind) else []
+    names = [attribute.name for attribute in fields(kind)]
     names += [
         name
         for name, member in vars(kind).items()
@@ -140,12 +79,15 @@ def _attribute_names(kind: type[Any]) -> tuple[str, ...]:
 
 
 def _sort_value(value: object) -> Any:
-    """Return what *value* sorts by: an amount of money sorts by its amount."""
+    """Return what *value* sorts by: a figure by its value, money by its amount."""
+    if isinstance(value, Figure):
+        value = value.value
     return value.amount if isinstance(value, Money) else value
 
 
 def _currencies(values: Iterable[object]) -> set[str]:
-    return {value.currency for value in values if isinstance(value, Money)}
+    plain = (value.value if isinstance(value, Figure) else value for value in values)
+    return {value.currency for value in plain if isinstance(value, Money)}
 
 
 @frozen
@@ -181,30 +123,27 @@ class Collection(Sequence[T], Generic[T]):
     .. versionadded:: 0.1
     """
 
-    __slots__ = ("_dates", "_indexes", "_items", "_keys", "_kind", "_lookup")
+    __slots__ = ("_dates", "_indexes", "_items", "_kind", "_lookup")
     _items: tuple[T, ...]
-    _kind: str
-    _keys: Callable[[T], Iterable[str]]
+    _kind: Kind[T]
     _lookup: dict[str, T] | None
     #: Built on first use: attribute name -> filter key -> positions.
     _indexes: dict[str, dict[str, tuple[int, ...]]]
     #: Built on first use: date attribute -> (sorted start days, positions).
     _dates: dict[str, tuple[list[dt.date], tuple[int, ...]]]
 
-    def __init__(
-        self,
-        items: Iterable[T],
-        kind: str,
-        keys: Callable[[T], Iterable[str]] = lookup_keys,
-    ) -> None:
+    def __init__(self, items: Iterable[T], kind: Kind[T]) -> None:
         ordered = tuple(sorted(items, key=lambda item: item.id))  # type: ignore[attr-defined]
-        self._setup(ordered, kind, keys)
+        for item in ordered:
+            if type(item) is not kind.cls:
+                msg = f"a collection of {kind.collection} cannot hold {item!r}"
+                raise TypeError(msg)
+        self._setup(ordered, kind)
 
-    def _setup(self, items: tuple[T, ...], kind: str, keys: Callable[[T], Iterable[str]]) -> None:
+    def _setup(self, items: tuple[T, ...], kind: Kind[T]) -> None:
         init = object.__setattr__  # the collection is read-only once built
         init(self, "_items", items)
         init(self, "_kind", kind)
-        init(self, "_keys", keys)
         init(self, "_lookup", None)
         init(self, "_indexes", {})
         init(self, "_dates", {})
@@ -212,19 +151,19 @@ class Collection(Sequence[T], Generic[T]):
     def _derive(self, items: tuple[T, ...]) -> Collection[T]:
         """Return a collection of *items*, in the order given, of the same kind."""
         derived = object.__new__(type(self))
-        derived._setup(items, self._kind, self._keys)
+        derived._setup(items, self._kind)
         return derived
 
     def _lookup_index(self) -> dict[str, T]:
         if self._lookup is None:
             index: dict[str, T] = {}
-            keyed = [(item, tuple(self._keys(item))) for item in self._items]
+            keyed = [(item, record_keys(item)) for item in self._items]
             # Ids first, then codes and names, then aliases: on a clash the more
             # specific key wins, so an alias can never hide another record's id.
-            for rank in range(max((len(record_keys) for _, record_keys in keyed), default=0)):
-                for item, record_keys in keyed:
-                    if rank < len(record_keys):
-                        index.setdefault(normalize(record_keys[rank]), item)
+            for rank in range(max((len(keys) for _, keys in keyed), default=0)):
+                for item, keys in keyed:
+                    if rank < len(keys):
+                        index.setdefault(normalize(keys[rank]), item)
             object.__setattr__(self, "_lookup", index)
         return self._lookup  # type: ignore[return-value]
 
@@ -258,7 +197,7 @@ class Collection(Sequence[T], Generic[T]):
             return found
         if default is not _MISSING:
             return default
-        raise NotFound(self._kind, key, self._closest(key))
+        raise NotFound(self._kind.name, key, self._closest(key))
 
     def search(self, query: str, limit: int = 5) -> tuple[Match[T], ...]:
         """
@@ -352,11 +291,10 @@ class Collection(Sequence[T], Generic[T]):
         return index
 
     def _check_attribute(self, name: str) -> None:
-        if not self._items:
-            return
-        names = _attribute_names(type(self._items[0]))
+        names = _attribute_names(self._kind.cls)
         if name not in names:
-            msg = f"{self._kind} records have no attribute {name!r}; they have {', '.join(names)}"
+            kind = self._kind.name
+            msg = f"{kind} records have no attribute {name!r}; they have {', '.join(names)}"
             raise TypeError(msg)
 
     def between(
@@ -414,13 +352,10 @@ class Collection(Sequence[T], Generic[T]):
         if attribute is not None:
             self._check_attribute(attribute)
             return attribute
-        if not self._items:
-            return ""
-        kind = type(self._items[0])
-        if kind not in DATE_ATTRIBUTES:
-            msg = f"{self._kind} records have no date; name one with attribute="
+        if self._kind.date is None:
+            msg = f"{self._kind.name} records have no date; name one with attribute="
             raise TypeError(msg)
-        return DATE_ATTRIBUTES[kind]
+        return self._kind.date
 
     def _date_index(self, attribute: str | None) -> tuple[list[dt.date], tuple[int, ...]]:
         name = self._date_attribute(attribute)
@@ -601,10 +536,17 @@ class Collection(Sequence[T], Generic[T]):
     @overload
     def __getitem__(self, position: int) -> T: ...
     @overload
-    def __getitem__(self, position: slice) -> tuple[T, ...]: ...
+    def __getitem__(self, position: slice) -> Collection[T]: ...
 
-    def __getitem__(self, position: int | slice) -> T | tuple[T, ...]:
+    def __getitem__(self, position: int | slice) -> T | Collection[T]:
+        if isinstance(position, slice):
+            return self._derive(self._items[position])
         return self._items[position]
+
+    @property
+    def kind(self) -> Kind[T]:
+        """The kind of record the collection holds, from the schema."""
+        return self._kind
 
     def __iter__(self) -> Iterator[T]:
         return iter(self._items)
@@ -621,7 +563,10 @@ class Collection(Sequence[T], Generic[T]):
         return hash(self._items)
 
     def __repr__(self) -> str:
-        return f"<Collection of {len(self)} {self._kind} records>"
+        shown = ", ".join(item.id for item in self._items[:4])  # type: ignore[attr-defined]
+        more = ", …" if len(self._items) > 4 else ""  # noqa: PLR2004 - a line's worth
+        count = f"{len(self)} {self._kind.name if len(self) == 1 else self._kind.collection}"
+        return f"<Collection of {count}: {shown}{more}>" if shown else f"<Collection of {count}>"
 
     def __setattr__(self, name: str, value: object) -> None:
         msg = "a Collection is read-only"

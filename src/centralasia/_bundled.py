@@ -1,0 +1,62 @@
+"""
+The dataset shipped inside the package: found, read once, and shared.
+"""
+
+from __future__ import annotations
+
+import pathlib
+import threading
+from typing import Any
+
+from centralasia._dataset import Dataset
+from centralasia._schema import KINDS
+from centralasia._seeds import FOLDER
+
+__all__ = ["NAMES", "attribute", "bundled", "location"]
+
+_bundled: Dataset | None = None
+_lock = threading.Lock()
+
+#: The parts of the bundled dataset that the package gives as attributes (``ca.loans``).
+NAMES = frozenset(
+    [*(kind.collection for kind in KINDS), "about", "find_text", "members", "record", "timeline"]
+)
+
+
+def bundled() -> Dataset:
+    """Return the bundled dataset, reading it exactly once even under threads."""
+    global _bundled  # noqa: PLW0603 - the process-wide cache of the bundled data
+    if _bundled is None:
+        with _lock:
+            if _bundled is None:
+                from centralasia._loader import read  # noqa: PLC0415
+
+                _bundled = read(*location())
+    return _bundled
+
+
+def location() -> tuple[pathlib.Path, pathlib.Path]:
+    """
+    Return the bundled data folder and its seeds folder.
+
+    A built package carries the seeds in ``data/seeds``; an editable install
+    of a source checkout reads them from the checkout's top-level ``seeds/``,
+    the one copy of the corpus.
+    """
+    # The package is always installed as files (a wheel is unpacked, never
+    # imported from a zip), so a path will do; importlib.resources would cost
+    # another 5 ms of imports on every first use.
+    data = pathlib.Path(__file__).parent / "data"
+    seeds = data / FOLDER
+    checkout_seeds = pathlib.Path(__file__).resolve().parents[2] / FOLDER
+    if not seeds.is_dir() and checkout_seeds.is_dir():
+        return data, checkout_seeds
+    return data, seeds
+
+
+def attribute(name: str) -> Any:
+    """Give the package ``ca.countries``, ``ca.about``...: the bundled dataset's parts."""
+    if name in NAMES:
+        return getattr(bundled(), name)  # the caller keeps it: later uses skip this
+    msg = f"module 'centralasia' has no attribute {name!r}"
+    raise AttributeError(msg)

@@ -1,0 +1,143 @@
+"""
+Value types: money, a figure with its qualifier, runs of seed lines, names.
+
+Values have no id and are compared by what they hold; records (in
+:mod:`centralasia._model`) are built from them.
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+from typing import Any, Generic, TypeVar
+
+from attrs import Attribute, field, frozen
+from attrs.validators import ge, matches_re
+
+from centralasia import _validators as check
+
+__all__ = ["Figure", "LocalName", "Money", "Participant", "Qualifier", "Span"]
+
+
+class Qualifier(enum.Enum):
+    """
+    How a figure relates to the true value, as its source words it.
+
+    .. versionadded:: 0.1
+    """
+
+    EXACT = "exact"
+    """The figure as written, with no qualifying word."""
+    APPROXIMATE = "approximate"
+    """A rounded figure, worded as "about", "approximately", "around", "roughly"."""
+    ESTIMATED = "estimated"
+    """An estimate, worded as "an estimated" or "estimates put it at"."""
+    LOWER_BOUND = "lower_bound"
+    """The true value is at least this, worded as "over", "more than", "exceeds"."""
+    UPPER_BOUND = "upper_bound"
+    """The true value is at most this, worded as "just under", "less than", "nearly"."""
+
+
+@frozen
+class Money:
+    """
+    An exact amount of money in an ISO 4217 currency.
+
+    >>> Money(Decimal("3775000000"), "USD")
+    Money(amount=Decimal('3775000000'), currency='USD')
+
+    .. versionadded:: 0.1
+    """
+
+    amount: Decimal = field(validator=check.non_negative_decimal)
+    """The exact amount as a decimal, never a float and never rounded."""
+    currency: str = field(validator=check.currency)
+    """The ISO 4217 code of the currency, such as ``USD``."""
+
+    def __str__(self) -> str:
+        return f"{self.amount:,} {self.currency}"
+
+
+#: What a figure may hold: an amount of money, or a plain number (a share, a count).
+V = TypeVar("V", Money, Decimal)
+
+
+def _figure_value(_: object, attribute: Attribute[Any], value: object) -> None:
+    if not isinstance(value, Money):
+        check.finite_decimal(None, attribute, value)
+
+
+@frozen
+class Figure(Generic[V]):
+    """
+    One figure as its source gives it: a number or an amount, and how exact it is.
+
+    The value and its qualifier are one object, so no qualifier can exist
+    without its figure.  "just under 13 percent" is
+    ``Figure(Decimal("0.13"), Qualifier.UPPER_BOUND)``; shares are
+    fractions.
+
+    >>> Figure(Money(Decimal("700"), "USD"), Qualifier.APPROXIMATE).value.amount
+    Decimal('700')
+
+    .. versionadded:: 0.1
+    """
+
+    value: V = field(validator=_figure_value)
+    """The number (a :class:`~decimal.Decimal`) or the :class:`Money`, exactly as written."""
+    qualifier: Qualifier = field(default=Qualifier.EXACT)
+    """Whether :attr:`value` is exact, rounded, an estimate or a bound."""
+
+    @qualifier.validator
+    def _check_qualifier(self, attribute: Attribute[Qualifier], value: object) -> None:
+        if not isinstance(value, Qualifier):
+            msg = f"'{attribute.name}' must be a Qualifier, not {value!r}"
+            raise TypeError(msg, attribute, value)
+
+
+@frozen
+class Span:
+    """
+    A run of lines of a seed file, 1-based and inclusive.
+
+    .. versionadded:: 0.1
+    """
+
+    first_line: int = field(validator=ge(1))
+    """The first line of the run, counting from 1."""
+    last_line: int = field()
+    """The last line of the run, included."""
+
+    @last_line.validator
+    def _check_last_line(self, attribute: Attribute[int], value: int) -> None:
+        if value < self.first_line:
+            msg = f"'last_line' ({value}) is before 'first_line' ({self.first_line})"
+            raise ValueError(msg, attribute, value)
+
+
+@frozen
+class Participant:
+    """
+    A person named in an event, with the role the source gives them.
+
+    .. versionadded:: 0.1
+    """
+
+    name: str = field(validator=check.non_empty)
+    """The person's name as the source writes it."""
+    role: str | None = None
+    """Their role or office in the event ("Chinese Foreign Minister")."""
+
+
+@frozen
+class LocalName:
+    """
+    A country's name in another language: reference data from the Unicode CLDR.
+
+    .. versionadded:: 0.1
+    """
+
+    language: str = field(validator=matches_re(r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?"))
+    """The BCP 47 language tag, such as ``ru``, ``zh`` or ``uz-Cyrl``."""
+    name: str = field(validator=check.non_empty)
+    """The name in that language, such as ``Казахстан``."""
