@@ -23,22 +23,25 @@ import centralasia as ca
 OUTPUT = pathlib.Path(__file__).parent / "output"
 
 CENTRAL_ASIA = ("kz", "kg", "tj", "tm", "uz")
-#: Each panel of the chart: the loan attribute, its qualifier, a title, and the unit.
+#: Each panel of the chart: the loan's figure, a title, and the unit.
 MEASURES = (
-    ("amount", "amount_qualifier", "Debt to China", "US$ billion"),
-    ("share_of_gdp", "share_of_gdp_qualifier", "Share of GDP", "percent"),
-    ("share_of_external_debt", "share_of_external_debt_qualifier", "Share of external debt",
-     "percent"),
-    ("share_of_total_debt", "share_of_total_debt_qualifier", "Share of all debt", "percent"),
-)  # fmt: skip
-MARKS = {"exact": "", "approximate": "about ", "lower_bound": "over ", "upper_bound": "under "}
+    ("amount", "Debt to China", "US$ billion"),
+    ("share_of_gdp", "Share of GDP", "percent"),
+    ("share_of_external_debt", "Share of external debt", "percent"),
+    ("share_of_total_debt", "Share of all debt", "percent"),
+)
+#: The word a qualified figure is labelled with on the chart ("about 40").
+MARKS = {ca.Qualifier.EXACT: "", ca.Qualifier.APPROXIMATE: "about ",
+         ca.Qualifier.ESTIMATED: "est. ", ca.Qualifier.LOWER_BOUND: "over ",
+         ca.Qualifier.UPPER_BOUND: "under "}  # fmt: skip
 
 
 def value_of(loan: ca.Loan, attribute: str) -> Decimal | None:
     """Return the figure in the chart's unit: billions of dollars, or percent."""
-    value = getattr(loan, attribute)
-    if value is None:
+    figure = loan.figures.get(attribute)
+    if figure is None:
         return None
+    value = figure.value
     if isinstance(value, ca.Money):
         if value.currency != "USD":  # never convert silently
             return None
@@ -57,13 +60,14 @@ def debt_figures() -> list[ca.Loan]:
 def disputed(loans: list[ca.Loan]) -> set[str]:
     """Return the ids of loans that a conflict record names."""
     return {record.id for loan in loans for conflict in ca.about(loan).conflicts
-            for record in conflict.loans}  # fmt: skip
+            for record in conflict.of(ca.Loan)}  # fmt: skip
 
 
 def label(loan: ca.Loan) -> str:
     """Name a figure by debtor, lender and date."""
     lender = f" ({loan.lender.acronym or loan.lender.name})" if loan.lender else ""
-    return f"{loan.debtor.name if loan.debtor else '?'}{lender}, {loan.as_of or 'undated'}"
+    when = loan.as_of.words if loan.as_of else "undated"
+    return f"{loan.debtor.name if loan.debtor else '?'}{lender}, {when}"
 
 
 def print_table(loans: list[ca.Loan], notes: dict[str, int], contested: set[str]) -> None:
@@ -72,9 +76,10 @@ def print_table(loans: list[ca.Loan], notes: dict[str, int], contested: set[str]
           f"  {'% all debt':>10}")  # fmt: skip
     for loan in loans:
         cells = []
-        for attribute, qualifier, _, unit in MEASURES:
+        for attribute, _, unit in MEASURES:
             value = value_of(loan, attribute)
-            mark = MARKS[getattr(loan, qualifier).value]
+            figure = loan.figures.get(attribute)
+            mark = "" if figure is None else MARKS[figure.qualifier]
             cells.append(
                 "" if value is None else f"{mark}{value:f}{' bn' if unit != 'percent' else '%'}"
             )
@@ -107,16 +112,16 @@ def draw(loans: list[ca.Loan], notes: dict[str, int], contested: set[str],
     # One row per figure, the same rows in every panel, so a figure's values line up.
     figure, axes = plt.subplots(1, len(MEASURES), figsize=(18, 1.5 + 0.45 * len(loans)),
                                 sharey=True)  # fmt: skip
-    for axis, (attribute, qualifier, title, unit) in zip(axes, MEASURES, strict=True):
+    for axis, (attribute, title, unit) in zip(axes, MEASURES, strict=True):
         rows = [(row, loan) for row, loan in enumerate(loans) if value_of(loan, attribute)]
         values = [float(value_of(loan, attribute) or 0) for _, loan in rows]
+        qualifiers = [loan.figures[attribute].qualifier for _, loan in rows]
         bars = axis.barh(
             [row for row, _ in rows], values,
             color=["#c0504d" if loan.id in contested else "#4f81bd" for _, loan in rows],
-            hatch=["//" if getattr(loan, qualifier) is not ca.Qualifier.EXACT else ""
-                   for _, loan in rows],
+            hatch=["//" if qualifier is not ca.Qualifier.EXACT else "" for qualifier in qualifiers],
         )  # fmt: skip
-        marks = [MARKS[getattr(loan, qualifier).value] for _, loan in rows]
+        marks = [MARKS[qualifier] for qualifier in qualifiers]
         axis.bar_label(bars, labels=[f"{mark}{value:g}" for mark, value in zip(marks, values,
                        strict=True)], fontsize=8, padding=2)  # fmt: skip
         axis.set_title(title)

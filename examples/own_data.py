@@ -41,8 +41,7 @@ MY_LOAN = {
     "creditor": "cn",
     "description": "debt to China, as an official put it",
     "as_of": "2024-03",
-    "amount": {"amount": "4100000000", "currency": "USD"},
-    "amount_qualifier": "approximate",
+    "amount": {"value": {"amount": "4100000000", "currency": "USD"}, "qualifier": "approximate"},
     "sources": [{"article": "my-field-notes",
                  "quote": "the country owed China about US$ 4.1 billion"}],
 }  # fmt: skip
@@ -66,7 +65,8 @@ def main() -> None:
     ca.load().dump(directory)  # the bundled data, as files
     (directory / "seeds" / "my-notes.txt").write_text(MY_SEED, encoding="utf-8")
     append(directory, "articles", MY_ARTICLE)
-    append(directory, "loans", {**MY_LOAN, "amount": {"amount": "4.1 billion", "currency": "USD"}})
+    mistake = {"value": {"amount": "4.1 billion", "currency": "USD"}, "qualifier": "approximate"}
+    append(directory, "loans", {**MY_LOAN, "amount": mistake})
     print(f"Wrote a dataset to {directory}, with a mistake in it. Loading it says:")
     try:
         ca.load(directory)
@@ -82,8 +82,9 @@ def main() -> None:
     print("\nKyrgyzstan's debt to China, every figure, bundled and yours:")
     for loan in mine.loans.where(debtor="kg", creditor="cn").sort_by("as_of"):
         source = loan.sources[0].article
-        amount = f"{loan.amount} ({loan.amount_qualifier.value})" if loan.amount else "-"
-        print(f"  {loan.as_of or 'undated'!s:<8} {amount:<36} {source.id}")
+        amount = loan.amount.describe() if loan.amount else "-"
+        when = loan.as_of.words if loan.as_of else "undated"
+        print(f"  {when:<10} {amount:<28} {source.id}")
     print(f"\nYour figure's quote: “{mine.loans.get(MY_LOAN['id']).sources[0].quote}”")
 
 

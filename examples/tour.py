@@ -7,37 +7,32 @@ Run it with ``python examples/tour.py``.
 from __future__ import annotations
 
 import textwrap
-from decimal import Decimal
 
 import centralasia as ca
 
-
-def percent(share: Decimal) -> str:
-    """Write a fraction as a percentage without rounding it: 0.278 is 27.8%."""
-    return f"{(share * 100).normalize():f}%"
+#: How each share of a loan reads, by field.
+SHARES = {"share_of_gdp": "of GDP", "share_of_external_debt": "of external debt",
+          "share_of_total_debt": "of total debt"}  # fmt: skip
 
 
 def describe(loan: ca.Loan) -> str:
     """Return one line naming the debtor, the figures with their qualifiers, and the date."""
     who = loan.debtor.name if loan.debtor else " + ".join(c.alpha_2 for c in loan.debtors)
     if loan.lender is not None:
-        who += f" to {loan.lender.name}"
+        extent = " primarily" if loan.lender_extent is ca.LenderExtent.PRIMARILY else ""
+        who += f",{extent} to {loan.lender.name}"
+    elif loan.creditor is None:
+        who += f", to {loan.creditor_text}"
     figures = []
-    if loan.amount is not None:
-        figures.append(f"{loan.amount} ({loan.amount_qualifier.value})")
-    if loan.share_of_gdp is not None:
-        qualifier = loan.share_of_gdp_qualifier.value
-        figures.append(f"{percent(loan.share_of_gdp)} of GDP ({qualifier})")
-    if loan.share_of_external_debt is not None:
-        qualifier = loan.share_of_external_debt_qualifier.value
-        figures.append(f"{percent(loan.share_of_external_debt)} of external debt ({qualifier})")
-    if loan.share_of_total_debt is not None:
-        qualifier = loan.share_of_total_debt_qualifier.value
-        figures.append(f"{percent(loan.share_of_total_debt)} of total debt ({qualifier})")
-    when = "undated"
-    if loan.as_of is not None:
-        when = f"as of {loan.as_of} (precision: {loan.as_of.precision.name.lower()})"
-    return f"{who}: {'; '.join(figures)}, {when}"
+    for name, figure in loan.figures.items():
+        if name in SHARES:
+            figures.append(f"{figure.describe(percent=True)} {SHARES[name]}")
+        elif name == "per_capita":
+            figures.append(f"{figure.describe()} per person")
+        else:
+            figures.append(figure.describe())
+    when = "undated" if loan.as_of is None else loan.as_of.words
+    return f"{who}: {'; '.join(figures)} ({when})"
 
 
 def show_sources(record: ca.Loan | ca.Organization) -> None:

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 import centralasia as ca
-from centralasia._dataset import _bundled_location
+from centralasia._bundled import location as _bundled_location
 
 settings.register_profile("ci", max_examples=100, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])  # fmt: skip

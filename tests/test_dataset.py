@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 import centralasia as ca
-from centralasia import _dataset
+from centralasia import _bundled, _loader
 
 Edit = Callable[[str, Callable[[Any], Any]], pathlib.Path]
 
@@ -79,20 +79,20 @@ class TestDataError:
         [
             (
                 "loans",
-                _set("uz-cn-2023-end", amount={"amount": "-5", "currency": "USD"}),
-                "amount.amount",
+                _set("uz-cn-2023-end", amount={"value": {"amount": "-5", "currency": "USD"}}),
+                "amount.value.amount",
                 ">= 0",
             ),
             (
                 "loans",
-                _set("uz-cn-2023-end", amount={"amount": "5", "currency": "XXY"}),
-                "amount.currency",
+                _set("uz-cn-2023-end", amount={"value": {"amount": "5", "currency": "XXY"}}),
+                "amount.value.currency",
                 "ISO 4217",
             ),
             (
                 "loans",
-                _set("uz-cn-2023-end", amount={"amount": 5.5, "currency": "USD"}),
-                "amount.amount",
+                _set("uz-cn-2023-end", amount={"value": {"amount": 5.5, "currency": "USD"}}),
+                "amount.value.amount",
                 "decimal number written as a string",
             ),
             ("loans", _set("uz-cn-2023-end", as_of="end of 2023"), "as_of", "not an EDTF"),
@@ -103,9 +103,36 @@ class TestDataError:
             ("loans", _set("uz-cn-2023-end", debtors="uz"), "debtors", "expected an array"),
             (
                 "loans",
-                _set("uz-cn-2023-end", amount_qualifier="roughly"),
-                "amount_qualifier",
+                _set(
+                    "uz-cn-2023-end",
+                    amount={"value": {"amount": "5", "currency": "USD"}, "qualifier": "roughly"},
+                ),
+                "amount.qualifier",
                 "not a valid Qualifier",
+            ),
+            (
+                "loans",
+                _set("uz-cn-2023-end", amount={"qualifier": "approximate"}),
+                "amount.value",
+                "missing required field",
+            ),
+            (
+                "loans",
+                _set("uz-cn-2023-end", share_of_gdp={"value": "NaN"}),
+                "share_of_gdp.value",
+                "finite",
+            ),
+            (
+                "conflicts",
+                _set("tj-debt-to-china", records=["loan:tj-cn-2024-early", "debt:x"]),
+                "records",
+                "kind:id",
+            ),
+            (
+                "measurements",
+                _set("xinjiang-muslim-minorities-share", unit="USD"),
+                "unit",
+                "is a currency",
             ),
             (
                 "loans",
@@ -123,7 +150,12 @@ class TestDataError:
                 "spans",
                 "past the end of the seed",
             ),
-            ("articles", _set("kaleji-debt-trap", seed="missing.txt"), "seed", "not in the seeds/"),
+            (
+                "articles",
+                _set("kaleji-debt-trap", seed="missing.txt"),
+                "seed",
+                "not a file in the seeds/",
+            ),
         ],
     )
     def test_bad_values(
@@ -246,21 +278,21 @@ class TestDataError:
 class TestBundledCache:
     def test_threads_load_once(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Many threads touching the bundled data read it exactly once."""
-        monkeypatch.setattr(_dataset, "_bundled", None)
+        monkeypatch.setattr(_bundled, "_bundled", None)
         calls = []
-        real_read = _dataset.read
+        real_read = _loader.read
 
         def counting_read(root: Any, seeds: Any = None) -> ca.Dataset:
             calls.append(root)
             return real_read(root, seeds)
 
-        monkeypatch.setattr(_dataset, "read", counting_read)
+        monkeypatch.setattr(_loader, "read", counting_read)
         barrier = threading.Barrier(8)
         results: list[ca.Dataset] = []
 
         def touch() -> None:
             barrier.wait()
-            results.append(_dataset.bundled())
+            results.append(_bundled.bundled())
 
         threads = [threading.Thread(target=touch) for _ in range(8)]
         for thread in threads:
@@ -281,13 +313,13 @@ class TestCollectorPaused:
         import gc  # noqa: PLC0415
 
         seen = []
-        real = _dataset._read
+        real = _loader._read
 
         def watching(*arguments: Any) -> ca.Dataset:
             seen.append(gc.isenabled())
             return real(*arguments)
 
-        monkeypatch.setattr(_dataset, "_read", watching)
+        monkeypatch.setattr(_loader, "_read", watching)
         ca.load(bundled_dir)
 
         assert [False] == seen

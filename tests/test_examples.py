@@ -90,7 +90,7 @@ def test_own_data(tmp_path: pathlib.Path) -> None:
     """A user's article and figure are refused while wrong, then load beside ours."""
     out = run("own_data", "--out", str(tmp_path))
 
-    assert "field amount.amount" in out
+    assert "field amount.value.amount" in out
     assert f"{len(ca.loans) + 1} loans ({len(ca.loans)} bundled, 1 of yours)" in out
     mine = ca.load(tmp_path / "my-dataset")
     assert "my-field-notes" == mine.loans.get("kg-cn-my-notes-2024-03").sources[0].article.id

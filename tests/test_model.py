@@ -57,7 +57,7 @@ class TestLoan:
     def test_share_outside_unit_interval(self, dataset: ca.Dataset, share: Decimal) -> None:
         """Shares are fractions in [0, 1]."""
         with pytest.raises(ValueError, match="fraction in \\[0, 1\\]"):
-            self._loan(dataset, share_of_external_debt=share)
+            self._loan(dataset, share_of_external_debt=ca.Figure(share))
 
     def test_needs_a_figure(self, dataset: ca.Dataset) -> None:
         """A loan with no figure at all says nothing."""
@@ -118,7 +118,7 @@ class TestSpan:
 class TestMeasurement:
     def _measurement(self, dataset: ca.Dataset, unit: str, value: str) -> ca.Measurement:
         return ca.Measurement(
-            id="x", quantity="share_of_trade", value=Decimal(value), unit=unit,
+            id="x", quantity="share_of_trade", value=ca.Figure(Decimal(value)), unit=unit,
             description="a share", sources=dataset.loans[0].sources,
         )  # fmt: skip
 
@@ -129,11 +129,13 @@ class TestMeasurement:
 
     def test_counts_may_exceed_one(self, dataset: ca.Dataset) -> None:
         """Other units are not fractions."""
-        assert Decimal(30000) == self._measurement(dataset, "people", "30000").value
+        assert Decimal(30000) == self._measurement(dataset, "people", "30000").value.value
 
     def test_only_a_change_is_negative(self, dataset: ca.Dataset) -> None:
         """'-53%' is a change; a count or a share is never negative."""
-        assert Decimal("-0.53") == self._measurement(dataset, "relative_change", "-0.53").value
+        assert (
+            Decimal("-0.53") == self._measurement(dataset, "relative_change", "-0.53").value.value
+        )
         for unit in ("count", "fraction"):
             with pytest.raises(ValueError, match=r">= 0|fraction in"):
                 self._measurement(dataset, unit, "-1")
@@ -143,19 +145,103 @@ class TestMeasurement:
         with pytest.raises(ValueError, match="finite"):
             self._measurement(dataset, "count", "Infinity")
 
+    def test_money_is_never_a_measurement(self, dataset: ca.Dataset) -> None:
+        """A currency is not a unit: money is a loan or finance amount."""
+        with pytest.raises(ValueError, match="is a currency"):
+            self._measurement(dataset, "USD", "3300000000")
+
 
 class TestConflict:
     def test_needs_two_sides(self, dataset: ca.Dataset) -> None:
-        """A conflict names at least two records."""
-        with pytest.raises(ValueError, match="at least two records"):
-            ca.Conflict(id="x", topic="debt", description="one side", loans=dataset.loans[:1])
+        """A conflict names at least two different records."""
+        (loan,) = dataset.loans[:1]
+        with pytest.raises(ValueError, match="at least two different records"):
+            ca.Conflict(id="x", topic="debt", kind=ca.ConflictKind.WITHIN_SOURCE,
+                        description="one side", records=(loan, loan))  # fmt: skip
 
     def test_records(self, dataset: ca.Dataset) -> None:
-        """`records` lists every side."""
-        tajik = (
-            dataset.loans.get("tj-cn-half-of-foreign-debt"),
-            dataset.loans.get("tj-cn-2024-early"),
-        )
-        conflict = ca.Conflict(id="x", topic="debt", description="two figures", loans=tajik)
+        """`records` lists every side, of any kind."""
+        sides = (dataset.loans.get("tj-cn-2024-early"), dataset.events[0])
+        conflict = ca.Conflict(id="x", topic="debt", kind=ca.ConflictKind.DIFFERENCE_IN_KIND,
+                               description="two figures", records=sides)  # fmt: skip
 
-        assert tajik == conflict.records
+        assert sides == conflict.records
+
+
+class TestFigure:
+    def test_no_qualifier_without_a_value(self) -> None:
+        """A qualifier exists only inside a figure, and a figure needs its value."""
+        with pytest.raises(TypeError):
+            ca.Figure()  # type: ignore[call-arg]
+        with pytest.raises(TypeError, match="must be a Decimal"):
+            ca.Figure(None)  # type: ignore[type-var]
+
+    @pytest.mark.parametrize("text", ["NaN", "sNaN", "Infinity", "-Infinity"])
+    def test_not_finite(self, text: str) -> None:
+        """NaN and infinities are refused with ValueError, never decimal.InvalidOperation."""
+        with pytest.raises(ValueError, match="finite"):
+            ca.Figure(Decimal(text))
+
+    def test_qualifier_is_a_qualifier(self) -> None:
+        """A qualifier given as a plain string is a TypeError."""
+        with pytest.raises(TypeError, match="Qualifier"):
+            ca.Figure(Decimal(1), "approximate")  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("text", ["NaN", "Infinity", "1.5", "-0.1"])
+    def test_share_must_be_a_fraction(self, dataset: ca.Dataset, text: str) -> None:
+        """A share is a finite fraction in [0, 1], whatever is wrong with it."""
+        loan = dataset.loans.get("uz-cn-2023-end")
+        with pytest.raises(ValueError, match=r"finite|fraction"):
+            attrs.evolve(loan, share_of_gdp=ca.Figure(Decimal(text)))
+
+    def test_money_where_money_is_due(self, dataset: ca.Dataset) -> None:
+        """An amount is a Figure of Money; a share is a Figure of a number."""
+        loan = dataset.loans.get("uz-cn-2023-end")
+        with pytest.raises(ValueError, match="Figure of Money"):
+            attrs.evolve(loan, amount=ca.Figure(Decimal(5)))
+        with pytest.raises(ValueError, match="Figure of a number"):
+            attrs.evolve(loan, share_of_gdp=ca.Figure(ca.Money(Decimal(5), "USD")))
+        with pytest.raises(TypeError, match="must be a Figure"):
+            attrs.evolve(loan, share_of_gdp=Decimal("0.1"))
+
+
+class TestCorridor:
+    @pytest.mark.parametrize("text", ["Infinity", "NaN", "-1"])
+    def test_length_is_finite_and_not_negative(self, dataset: ca.Dataset, text: str) -> None:
+        """A corridor's length is a finite number of kilometres, zero or more."""
+        corridor = dataset.corridors[0]
+        with pytest.raises(ValueError, match=r"finite|>= 0"):
+            attrs.evolve(corridor, length_km=ca.Figure(Decimal(text)))
+
+
+class TestInference:
+    def test_names_a_field(self, dataset: ca.Dataset) -> None:
+        """An inference names a field of its record, once, and never the id or sources."""
+        loan = dataset.loans.get("uz-cn-2023-end")
+        for name in ("colour", "id", "sources"):
+            with pytest.raises(ValueError, match="names no inferable field"):
+                attrs.evolve(loan, inferred=(ca.Inference(name, "a guess"),))
+        twice = (ca.Inference("as_of", "a"), ca.Inference("as_of", "b"))
+        with pytest.raises(ValueError, match="repeats"):
+            attrs.evolve(loan, inferred=twice)
+
+    def test_accepted(self, dataset: ca.Dataset) -> None:
+        """An inference with its basis and passage is kept on the record."""
+        loan = dataset.loans.get("uz-cn-2023-end")
+        inference = ca.Inference("creditor", "the sentence before", loan.sources[0])
+
+        assert (inference,) == attrs.evolve(loan, inferred=(inference,)).inferred
+
+
+class TestDatasetValue:
+    def test_hashable(self, dataset: ca.Dataset) -> None:
+        """A dataset is a value: it hashes, and equal datasets hash equal."""
+        copy = ca.Dataset(**dataset.collections, seeds=dict(dataset.seeds))
+
+        assert dataset == copy
+        assert hash(dataset) == hash(copy)
+
+    def test_short_repr(self, dataset: ca.Dataset) -> None:
+        """A dataset's repr counts its records instead of printing the corpus."""
+        assert 300 > len(repr(dataset))
+        assert "loans" in repr(dataset)

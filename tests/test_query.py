@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import centralasia as ca
 from centralasia import strategies
-from centralasia._query import lookup_keys
+from centralasia._keys import record_keys as lookup_keys
 
 
 class TestNormalize:
@@ -167,11 +167,11 @@ class TestWhere:
     def test_none_enum_and_composition(self, dataset: ca.Dataset) -> None:
         """None means "not given"; enums match by member or value; filters compose."""
         no_lender = dataset.loans.where(lender=None)
-        exact = dataset.loans.where(amount_qualifier=ca.Qualifier.EXACT)
+        whole = dataset.loans.where(lender_extent=ca.LenderExtent.WHOLE)
 
         assert all(loan.lender is None for loan in no_lender)
-        assert exact == dataset.loans.where(amount_qualifier="exact")
-        assert no_lender.where(amount_qualifier="exact") == exact.where(lender=None)
+        assert whole == dataset.loans.where(lender_extent="whole")
+        assert no_lender.where(lender_extent="whole") == whole.where(lender=None)
 
     def test_unknown_attribute(self, dataset: ca.Dataset) -> None:
         """A criterion that is not an attribute is a TypeError naming the valid ones."""
@@ -226,11 +226,12 @@ class TestLatestAndRank:
     def test_rank(self, dataset: ca.Dataset, key: str) -> None:
         """A ranking holds every figure that has the value, largest first, with its sources."""
         ranked = dataset.loans.where(creditor="cn").rank(key)
-        values = [getattr(loan, key) for loan in ranked]
+        values = [getattr(loan, key).value for loan in ranked]
         numbers = [value.amount if isinstance(value, ca.Money) else value for value in values]
 
         assert sorted(numbers, reverse=True) == numbers
-        assert {loan.id for loan in dataset.loans if getattr(loan, key) is not None} == {
+        owed_to_china = dataset.loans.where(creditor="cn")
+        assert {loan.id for loan in owed_to_china if getattr(loan, key) is not None} == {
             loan.id for loan in ranked
         }
         assert all(loan.sources for loan in ranked)
@@ -238,7 +239,7 @@ class TestLatestAndRank:
     def test_share_ranking_read_from_quotes(self, dataset: ca.Dataset) -> None:
         """Each share in the GDP ranking is written in its quote as a percentage."""
         for loan in dataset.loans.rank("share_of_gdp"):
-            percent = f"{loan.share_of_gdp * 100:f}".rstrip("0").rstrip(".")
+            percent = f"{loan.share_of_gdp.value * 100:f}".rstrip("0").rstrip(".")
             assert any(f"{percent} percent" in c.quote for c in loan.sources), loan.id
 
     def test_sort_puts_missing_last(self, dataset: ca.Dataset) -> None:
@@ -389,8 +390,8 @@ class TestExport:
 
         assert [loan.id for loan in dataset.loans] == [row["id"] for row in rows]
         for loan, row in zip(dataset.loans, rows, strict=True):
-            amount = "" if loan.amount is None else str(loan.amount.amount)
-            assert amount == row["amount.amount"]
+            amount = "" if loan.amount is None else str(loan.amount.value.amount)
+            assert amount == row["amount.value.amount"]
             assert [c.quote for c in loan.sources] == [
                 source["quote"] for source in json.loads(row["sources"])
             ]

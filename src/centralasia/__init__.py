@@ -36,7 +36,9 @@ _HOMES = {
     ),
     "Profile": "_relations",
     "TextHit": "_text",
-    **dict.fromkeys(("Figure", "LocalName", "Money", "Participant", "Qualifier", "Span"), "_values"),
+    **dict.fromkeys(
+        ("Figure", "LocalName", "Money", "Participant", "Qualifier", "Span"), "_values"
+    ),
 }  # fmt: skip
 
 __all__ = [
@@ -109,7 +111,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from centralasia import strategies
+    from centralasia import strategies as strategies
     from centralasia._collection import Collection, Match
     from centralasia._dataset import Dataset, load
     from centralasia._dates import Date, Precision
@@ -142,19 +144,19 @@ if TYPE_CHECKING:
     from centralasia._values import Figure, LocalName, Money, Participant, Qualifier, Span
 
     # What __getattr__ gives for the bundled dataset, spelled out for type checkers.
-    _bundled = load()
-    articles = _bundled.articles
-    countries = _bundled.countries
-    organizations = _bundled.organizations
-    corridors = _bundled.corridors
-    memberships = _bundled.memberships
-    events = _bundled.events
-    loans = _bundled.loans
-    finance = _bundled.finance
-    measurements = _bundled.measurements
-    conflicts = _bundled.conflicts
-    about = _bundled.about
-    find_text = _bundled.find_text
-    members = _bundled.members
-    record = _bundled.record
-    timeline = _bundled.timeline
+    _data = load()
+    articles = _data.articles
+    countries = _data.countries
+    organizations = _data.organizations
+    corridors = _data.corridors
+    memberships = _data.memberships
+    events = _data.events
+    loans = _data.loans
+    finance = _data.finance
+    measurements = _data.measurements
+    conflicts = _data.conflicts
+    about = _data.about
+    find_text = _data.find_text
+    members = _data.members
+    record = _data.record
+    timeline = _data.timeline

@@ -25,11 +25,13 @@ from typing import Any
 
 import attrs
 
-from centralasia._dataset import FILES, Dataset, load
+from centralasia._dataset import Dataset, load
 from centralasia._dates import Date
 from centralasia._errors import DataError, NotFound
 from centralasia._export import to_dict, write_csv
-from centralasia._model import Conflict, Event, Loan, Money, Participant, Qualifier
+from centralasia._model import Conflict, Event, Loan
+from centralasia._schema import cited_articles, kind_of
+from centralasia._values import Figure, Participant
 
 EPILOG = """\
 examples:
@@ -72,18 +74,8 @@ def _print_json(data: object) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _percent(share: Any, qualifier: Qualifier) -> str:
-    if share is None:
-        return ""
-    mark = {"exact": "", "approximate": "~", "lower_bound": ">", "upper_bound": "<"}
-    return f"{mark[qualifier.value]}{(share * 100).normalize():f}%"
-
-
-def _money(money: Money | None, qualifier: Qualifier) -> str:
-    if money is None:
-        return ""
-    mark = {"exact": "", "approximate": "~", "lower_bound": ">", "upper_bound": "<"}
-    return f"{mark[qualifier.value]}{money}"
+def _figure(figure: Figure[Any] | None, *, percent: bool = False) -> str:
+    return "" if figure is None else figure.describe(percent=percent)
 
 
 def _cell(value: object) -> str:
@@ -94,13 +86,15 @@ def _cell(value: object) -> str:
         return str(value.value)
     if attrs.has(type(value)) and hasattr(value, "id"):
         return str(value.id)
+    if isinstance(value, Figure):
+        return value.describe()
     if isinstance(value, Participant):
         return value.name + (f" ({value.role})" if value.role else "")
     return str(value)
 
 
 def _sources(record: Any) -> str:
-    return ", ".join(dict.fromkeys(citation.article.id for citation in record.sources))
+    return ", ".join(article.id for article in cited_articles(record))
 
 
 #: The parts of a record's Profile that ``show`` lists.
@@ -113,15 +107,15 @@ def _show(dataset: Dataset, key: str, *, as_json: bool) -> None:
     profile = dataset.about(record)
     related = {stem: [item.id for item in getattr(profile, stem)] for stem in _RELATED}
     if as_json:
-        _print_json({"record": to_dict(record), "kind": type(record).__name__.lower(),
+        _print_json({"record": to_dict(record), "kind": kind_of(type(record)).name,
                      "related": related,
                      "articles": [article.id for article in profile.articles]})  # fmt: skip
         return
-    print(f"{type(record).__name__} {record.id}")
+    print(f"{kind_of(type(record)).name} {record.id}")
     for attribute in attrs.fields(type(record)):
         value = getattr(record, attribute.name)
         hidden = attribute.name in {"id", "sources", "text", "bio", "spans", "bio_spans"}
-        if not hidden and value not in (None, (), Qualifier.EXACT):
+        if not hidden and value not in (None, ()):
             print(f"  {attribute.name}: {_cell(value)}")
     for citation in getattr(record, "sources", ()):
         print(textwrap.fill(f"“{citation.quote}”", width=88, initial_indent="  source: ",
@@ -176,13 +170,11 @@ def _loans(dataset: Dataset, arguments: argparse.Namespace, *, as_json: bool) ->
          "sources"],
         [[loan.id, "+".join(c.alpha_2 for c in loan.debtors),
           loan.lender.id if loan.lender else "", str(loan.as_of or ""),
-          _money(loan.amount, loan.amount_qualifier),
-          _percent(loan.share_of_gdp, loan.share_of_gdp_qualifier),
-          _percent(loan.share_of_external_debt, loan.share_of_external_debt_qualifier),
-          _percent(loan.share_of_total_debt, loan.share_of_total_debt_qualifier),
+          _figure(loan.amount), _figure(loan.share_of_gdp, percent=True),
+          _figure(loan.share_of_external_debt, percent=True),
+          _figure(loan.share_of_total_debt, percent=True),
           _sources(loan)] for loan in loans],
     )  # fmt: skip
-    print("\n~ approximately, > more than, < less than, as the source words it", file=sys.stderr)
 
 
 def _timeline(dataset: Dataset, arguments: argparse.Namespace, *, as_json: bool) -> None:
@@ -213,7 +205,8 @@ def _conflicts(dataset: Dataset, arguments: argparse.Namespace, *, as_json: bool
         print(textwrap.fill(conflict.description, width=88, initial_indent="  ",
                             subsequent_indent="  "))  # fmt: skip
         for record in conflict.records:
-            quote = record.sources[0].quote
+            sources = getattr(record, "sources", ())
+            quote = sources[0].quote if sources else ""
             print(f"  - {record.id} ({_sources(record)}): “{_fit(quote, 120)}”")
         print()
 
@@ -222,9 +215,9 @@ def _export(dataset: Dataset, arguments: argparse.Namespace, *, as_json: bool) -
     out = pathlib.Path(arguments.out)
     out.mkdir(parents=True, exist_ok=True)
     written: list[tuple[str, int]] = []
-    for stem, _ in FILES:
-        rows = getattr(dataset, stem).to_dicts()
-        path = out / f"{stem}.{arguments.format}"
+    for name, collection in dataset.collections.items():
+        rows = collection.to_dicts()
+        path = out / f"{name}.{arguments.format}"
         if arguments.format == "json":
             path.write_text(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", "utf-8")
         else:
@@ -250,7 +243,7 @@ def _validate(path: str, *, as_json: bool) -> int:
         count = len(error.problems)
         print(f"{count} problem{'s' if count != 1 else ''} in {path}", file=sys.stderr)
         return 1
-    counts = {stem: len(getattr(dataset, stem)) for stem, _ in FILES}
+    counts = {name: len(collection) for name, collection in dataset.collections.items()}
     if as_json:
         _print_json({"path": path, "valid": True, "records": counts})
     else:

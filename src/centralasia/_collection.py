@@ -16,6 +16,7 @@ from centralasia._dates import Date
 from centralasia._errors import NotFound
 from centralasia._keys import normalize, record_keys
 from centralasia._model import Citation
+from centralasia._schema import kind_of
 from centralasia._values import Figure, Money
 
 if TYPE_CHECKING:
@@ -132,10 +133,11 @@ class Collection(Sequence[T], Generic[T]):
     #: Built on first use: date attribute -> (sorted start days, positions).
     _dates: dict[str, tuple[list[dt.date], tuple[int, ...]]]
 
-    def __init__(self, items: Iterable[T], kind: Kind[T]) -> None:
+    def __init__(self, items: Iterable[T], record_type: type[T]) -> None:
+        kind = kind_of(record_type)
         ordered = tuple(sorted(items, key=lambda item: item.id))  # type: ignore[attr-defined]
         for item in ordered:
-            if type(item) is not kind.cls:
+            if type(item) is not record_type:
                 msg = f"a collection of {kind.collection} cannot hold {item!r}"
                 raise TypeError(msg)
         self._setup(ordered, kind)
@@ -409,7 +411,7 @@ class Collection(Sequence[T], Generic[T]):
         >>> import centralasia as ca
         >>> ranked = ca.loans.where(creditor="cn").rank("share_of_gdp")
         >>> [(loan.debtor.name, str(loan.share_of_gdp)) for loan in ranked][:2]
-        [('Kyrgyzstan', '0.40'), ('Tajikistan', '0.27')]
+        [('Kyrgyzstan', 'about 0.40'), ('Tajikistan', '0.27')]
 
         .. versionadded:: 0.1
         """
@@ -473,7 +475,7 @@ class Collection(Sequence[T], Generic[T]):
 
         >>> import centralasia as ca
         >>> ca.loans.where(lender="Exim Bank").to_dicts()[0]["amount"]
-        {'amount': '1700000000', 'currency': 'USD'}
+        {'value': {'amount': '1700000000', 'currency': 'USD'}, 'qualifier': 'exact'}
 
         .. versionadded:: 0.1
         """
@@ -494,7 +496,7 @@ class Collection(Sequence[T], Generic[T]):
         >>> out = io.StringIO()
         >>> ca.countries.where(alpha_2="KG").to_csv(out)
         >>> out.getvalue().splitlines()[0]
-        'id,name,alpha_2,alpha_3,official_name,aliases,reference'
+        'id,name,alpha_2,alpha_3,official_name,aliases,names,reference'
 
         .. versionadded:: 0.1
         """
@@ -544,9 +546,17 @@ class Collection(Sequence[T], Generic[T]):
         return self._items[position]
 
     @property
-    def kind(self) -> Kind[T]:
-        """The kind of record the collection holds, from the schema."""
-        return self._kind
+    def record_type(self) -> type[T]:
+        """
+        The class of the records the collection holds.
+
+        >>> import centralasia as ca
+        >>> ca.loans.record_type
+        <class 'centralasia._model.Loan'>
+
+        .. versionadded:: 0.1
+        """
+        return self._kind.cls
 
     def __iter__(self) -> Iterator[T]:
         return iter(self._items)

@@ -19,8 +19,12 @@ from typing import Any, TypeVar
 
 import attrs
 from cattrs import Converter
-from cattrs.errors import AttributeValidationNote, ClassValidationError, IterableValidationError
-from cattrs.errors import IterableValidationNote
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from centralasia import _references
@@ -156,10 +160,13 @@ def _structure_figure_factory(type_: Any) -> Callable[[object, Any], Figure[Any]
         errors: list[Exception] = []
         unknown = set(mapping) - {"value", "qualifier"}
         if unknown:
-            errors.append(TypeError(f"unknown field(s): {', '.join(sorted(unknown))}"))
+            message = f"unknown field(s): {', '.join(sorted(unknown))}"
+            errors.append(TypeError(message))
         parts: dict[str, Any] = {}
-        for name, hook, kind in (("value", value_hook, value_type),
-                                 ("qualifier", converter.get_structure_hook(Qualifier), Qualifier)):
+        for name, hook, kind in (
+            ("value", value_hook, value_type),
+            ("qualifier", converter.get_structure_hook(Qualifier), Qualifier),
+        ):
             if name not in mapping:
                 if name == "value":
                     exc: Exception = KeyError(name)
@@ -172,7 +179,8 @@ def _structure_figure_factory(type_: Any) -> Callable[[object, Any], Figure[Any]
                 exc.add_note(AttributeValidationNote(f"Structuring {name}", name, kind))
                 errors.append(exc)
         if errors:
-            raise ClassValidationError(f"While structuring {type_!r}", errors, Figure)
+            msg = f"While structuring {type_!r}"
+            raise ClassValidationError(msg, errors, Figure)
         return Figure(**parts)
 
     return structure
@@ -195,6 +203,8 @@ def _written(record: Any) -> str:
 
 def _reference_override(reference: Reference) -> Any:
     """Return the cattrs override that reads and writes *reference* as ids."""
+    one: Callable[[object], Any]
+    write: Callable[[Any], str]
     if len(reference.targets) == 1:
         (kind,) = reference.targets
 
@@ -205,23 +215,22 @@ def _reference_override(reference: Reference) -> Any:
             return record.id  # type: ignore[no-any-return]
     else:
         one, write = _references.resolve_any, _written
+
+    def structure_many(value: object, _: Any) -> tuple[Any, ...]:
+        return tuple(one(item) for item in _expect(value, list, "an array of ids"))
+
+    def unstructure_many(records: tuple[Any, ...]) -> list[str]:
+        return [write(record) for record in records]
+
+    def structure_one(value: object, _: Any) -> Any:
+        return None if value is None and reference.optional else one(value)
+
+    def unstructure_one(record: Any) -> str | None:
+        return None if record is None else write(record)
+
     if reference.many:
-
-        def structure(value: object, _: Any) -> Any:
-            return tuple(one(item) for item in _expect(value, list, "an array of ids"))
-
-        def unstructure(records: tuple[Any, ...]) -> list[str]:
-            return [write(record) for record in records]
-
-    else:
-
-        def structure(value: object, _: Any) -> Any:
-            return None if value is None and reference.optional else one(value)
-
-        def unstructure(record: Any) -> str | None:
-            return None if record is None else write(record)
-
-    return override(struct_hook=structure, unstruct_hook=unstructure)
+        return override(struct_hook=structure_many, unstruct_hook=unstructure_many)
+    return override(struct_hook=structure_one, unstruct_hook=unstructure_one)
 
 
 def _overrides(cls: type[Any]) -> dict[str, Any]:
@@ -272,25 +281,30 @@ converter.register_structure_hook_factory(_is_record, _structure_record_factory)
 converter.register_unstructure_hook_factory(_is_record, _unstructure_record_factory)
 
 
+def _field_error(exc: Exception, name: str, type_: Any) -> ClassValidationError:
+    """Return *exc* as an error of the Article's field *name*, so the loader can name it."""
+    exc.add_note(AttributeValidationNote(f"Structuring {name}", name, type_))
+    return ClassValidationError("While structuring Article", [exc], Article)
+
+
 def _with_article_text(mapping: dict[str, Any]) -> dict[str, Any]:
     """Return *mapping* with the article's text and bio cut from its seed."""
     for derived in ("text", "bio"):
         if derived in mapping:
             msg = f"'{derived}' is read from the seed file and must not be given"
-            raise ValueError(msg)
-    seed_name = _expect(mapping.get("seed"), str, "the name of a file in seeds/")
+            raise _field_error(ValueError(msg), derived, str)
     seeds = _references.current().seeds
-    if seed_name not in seeds:
-        msg = f"'seed' names {seed_name!r}, which is not in the seeds/ folder"
-        raise ValueError(msg)
+    seed_name = mapping.get("seed")
+    if type(seed_name) is not str or seed_name not in seeds:
+        msg = f"'seed' names {seed_name!r}, which is not a file in the seeds/ folder"
+        raise _field_error(ValueError(msg), "seed", str)
     texts = {}
     for name in ("spans", "bio_spans"):
         try:
             spans = converter.structure(mapping.get(name, []), tuple[Span, ...])
             texts[name] = seed_lines(seeds[seed_name], spans)
         except Exception as exc:  # noqa: BLE001 - reported with the field's name
-            exc.add_note(AttributeValidationNote(f"Structuring {name}", name, tuple[Span, ...]))
-            raise ClassValidationError("While structuring Article", [exc], Article) from None
+            raise _field_error(exc, name, tuple[Span, ...]) from None
     # The generated hook builds the record; these keys are not in the file.
     return {**mapping, "text": texts["spans"], "bio": texts["bio_spans"].strip() or None}
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import types
+import typing
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
@@ -96,7 +97,7 @@ class Dataset:
     def __attrs_post_init__(self) -> None:
         for kind in KINDS:
             collection = getattr(self, kind.collection)
-            if not isinstance(collection, Collection) or collection.kind is not kind:
+            if not isinstance(collection, Collection) or collection.record_type is not kind.cls:
                 msg = f"'{kind.collection}' must be a Collection of {kind.collection}"
                 raise TypeError(msg)
 
@@ -143,6 +144,7 @@ class Dataset:
                 message suggests the closest names.
 
         .. versionadded:: 0.1
+
         """
         for kind in _LOOKUP_ORDER:
             found = getattr(self, kind.collection).get(key, None)
@@ -176,6 +178,9 @@ class Dataset:
         from centralasia._relations import Relations  # noqa: PLC0415
 
         target = self.record(record) if isinstance(record, str) else record
+        if not isinstance(target, typing.get_args(Record)):
+            msg = f"about() takes a record or a key (str), not {type(record).__name__}"
+            raise TypeError(msg)
         return self._built("relations", lambda: Relations(self)).profile(target)
 
     def timeline(
@@ -291,6 +296,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     'KGZ'
 
     .. versionadded:: 0.1
+
     """
     from centralasia import _bundled  # noqa: PLC0415
 

@@ -210,3 +210,61 @@ class Date:
 
     def __str__(self) -> str:
         return self.edtf
+
+    @property
+    def words(self) -> str:
+        """
+        The date as a reader would say it, as precise as its source and no more.
+
+        >>> [Date(edtf).words for edtf in ("2023-40", "2024-01/2024-04", "2012/..", "2023-12")]
+        ['the first half of 2023', 'January 2024 to April 2024', 'from 2012 on', 'December 2023']
+
+        .. versionadded:: 0.1
+        """
+        return in_words(self)
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
+_ORDINALS = ("first", "second", "third", "fourth")
+#: How sub-year groupings read: code -> words before the year.
+_SUB_YEAR_WORDS: dict[int, str] = {
+    **dict.fromkeys((21, 25, 31), "spring"), **dict.fromkeys((22, 26, 32), "summer"),
+    **dict.fromkeys((23, 27, 29), "autumn"), **dict.fromkeys((24, 28, 30), "winter"),
+    **{33 + n: f"the {_ORDINALS[n]} quarter of" for n in range(4)},
+    **{37 + n: f"the {_ORDINALS[n]} third of" for n in range(3)},
+    40: "the first half of", 41: "the second half of",
+}  # fmt: skip
+
+
+def _point_words(text: str) -> str:
+    match = _POINT.fullmatch(text)
+    if match is None:  # pragma: no cover - Date has parsed it already
+        return text
+    year, month, day = match["year"], match["month"], match["day"]
+    if month is None:
+        words = year
+    elif day is not None:
+        words = f"{int(day)} {_MONTHS[int(month) - 1]} {year}"
+    elif int(month) in _SUB_YEAR:
+        words = f"{_SUB_YEAR_WORDS[int(month)]} {year}"
+    else:
+        words = f"{_MONTHS[int(month) - 1]} {year}"
+    qualifier = match["qualifier"] or ""
+    if qualifier in {"~", "%"}:
+        words = f"about {words}"
+    if qualifier in {"?", "%"}:
+        words = f"{words} (uncertain)"
+    return words
+
+
+def in_words(date: Date) -> str:
+    """Return *date* as a reader would say it: "the first half of 2023", "from 2012 on"."""
+    first, slash, second = date.edtf.partition("/")
+    if not slash:
+        return _point_words(first)
+    if second == _OPEN:
+        return f"from {_point_words(first)} on"
+    if first == _OPEN:
+        return f"until {_point_words(second)}"
+    return f"{_point_words(first)} to {_point_words(second)}"

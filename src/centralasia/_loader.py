@@ -132,7 +132,7 @@ def _read(root: Traversable, seeds: Traversable | None) -> Dataset:
                     problems.append(Problem(kind.file, name, "id", f"duplicate id {record.id!r}"))
                     continue
                 records[record.id] = record
-            collections[kind.collection] = Collection(records.values(), kind)
+            collections[kind.collection] = Collection(records.values(), kind.cls)
     if problems:
         raise DataError(problems)
     return Dataset(**collections, seeds=registry.seeds)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
-from typing import Any, TypeAlias
+from typing import Any, NoReturn, TypeAlias, TypeVar
 
 import attrs
 from attrs import Attribute, field, fields, frozen
@@ -46,6 +46,9 @@ __all__ = [
 ]
 
 
+R = TypeVar("R")
+
+
 def short_repr(value: Any) -> str:
     """Show referenced records by id, so a repr does not print the whole graph."""
     if isinstance(value, tuple):
@@ -55,8 +58,9 @@ def short_repr(value: Any) -> str:
     return f"<{type(value).__name__} {value.id!r}>"
 
 
-def _fail(attribute: Attribute[Any], value: object, message: str) -> None:
-    raise ValueError(f"'{attribute.name}' {message}", attribute, value)
+def _fail(attribute: Attribute[Any], value: object, message: str) -> NoReturn:
+    text = f"'{attribute.name}' {message}"
+    raise ValueError(text, attribute, value)
 
 
 def _figure(kind: str) -> Any:
@@ -226,7 +230,8 @@ class Citation:
     @quote.validator
     def _check_quote(self, attribute: Attribute[str], value: str) -> None:
         if value not in self.article.text:
-            _fail(attribute, value, f"does not occur in the text of article {self.article.id!r}")
+            message = f"does not occur in the text of article {self.article.id!r}: {value!r}"
+            _fail(attribute, value, message)
 
     @property
     def start(self) -> int:
@@ -260,7 +265,9 @@ class Inference:
     """The passage it was inferred from, where that is in an article."""
 
 
-def _inferences(instance: object, attribute: Attribute[Any], value: tuple[Inference, ...]) -> None:
+def _inferences(
+    instance: attrs.AttrsInstance, attribute: Attribute[Any], value: tuple[Inference, ...]
+) -> None:
     """Each inference names a field of the record, once; the id and sources are never inferred."""
     names = {item.name for item in fields(type(instance))} - {"id", "sources", "inferred"}
     seen: set[str] = set()
@@ -506,9 +513,7 @@ class Loan:
         default=None, validator=_figure("fraction")
     )
     """The debt as a fraction of the debtor's external (foreign) debt."""
-    share_of_total_debt: Figure[Decimal] | None = field(
-        default=None, validator=_figure("fraction")
-    )
+    share_of_total_debt: Figure[Decimal] | None = field(default=None, validator=_figure("fraction"))
     """A share of the debtor's total debt, domestic and external, where that is the base."""
     per_capita: Figure[Money] | None = field(default=None, validator=_figure("money"))
     """The debt per inhabitant of the debtor."""
@@ -594,7 +599,7 @@ class Measurement:
     value: Figure[Decimal] = field(validator=_figure("number"))
     """The figure, an exact decimal with its qualifier; negative only for a change."""
     unit: str = field(validator=check.non_empty)
-    """What the value counts: ``count``, ``fraction``, ``km``, ``km2``, ``people``..."""
+    """The unit the value counts in, such as ``count``, ``fraction``, ``km`` or ``people``."""
     description: str = field(validator=check.non_empty)
     """What the figure is, in a sentence."""
     sources: tuple[Citation, ...] = _sources()
@@ -652,6 +657,18 @@ class Conflict:
     def _check_records(self, attribute: Attribute[Any], value: tuple[Any, ...]) -> None:
         if len({(type(record), record.id) for record in value}) < 2:  # noqa: PLR2004
             _fail(attribute, value, "must name at least two different records")
+
+    def of(self, cls: type[R]) -> tuple[R, ...]:
+        """
+        Return the records on any side that are of the class *cls*, in order.
+
+        >>> import centralasia as ca
+        >>> [event.date.edtf for event in ca.conflicts.get("sco-founding-year").of(ca.Event)]
+        ['2001', '2002']
+
+        .. versionadded:: 0.1
+        """
+        return tuple(record for record in self.records if isinstance(record, cls))
 
     @property
     def countries(self) -> tuple[Country, ...]:

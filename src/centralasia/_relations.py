@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from attrs import field, fields_dict, frozen
+from attrs import field, frozen
 
 from centralasia._collection import Collection
 from centralasia._keys import normalize, record_names
@@ -29,7 +29,7 @@ from centralasia._model import (
     Record,
     short_repr,
 )
-from centralasia._schema import KINDS, cited_articles, kind_of, referenced
+from centralasia._schema import KINDS, cited_articles, kind_of, referenced, references
 
 if TYPE_CHECKING:
     from centralasia._dataset import Dataset
@@ -83,7 +83,7 @@ def _key(record: Any) -> tuple[type[Any], str]:
 
 
 #: The kinds whose records refer to others: the parts of a Profile.
-_REFERRING = tuple(kind for kind in KINDS if kind.collection in fields_dict(Profile))
+_REFERRING = tuple(kind for kind in KINDS if references(kind.cls))
 
 
 class Relations:
@@ -126,9 +126,9 @@ class Relations:
             articles.pop(record.id, None)
         return Profile(
             record,
-            Collection(articles.values(), kind_of(Article)),
+            Collection(articles.values(), Article),
             **{
-                kind.collection: Collection(groups[kind.collection].values(), kind)
+                kind.collection: Collection(groups[kind.collection].values(), kind.cls)
                 for kind in _REFERRING
             },
         )

@@ -11,7 +11,6 @@ entry here.
 
 from __future__ import annotations
 
-import functools
 import types
 import typing
 from typing import Any, Generic, TypeVar
@@ -35,7 +34,16 @@ from centralasia._model import (
     Record,
 )
 
-__all__ = ["KINDS", "Kind", "Reference", "kind_named", "kind_of", "references"]
+__all__ = [
+    "KINDS",
+    "Kind",
+    "Reference",
+    "cited_articles",
+    "kind_named",
+    "kind_of",
+    "referenced",
+    "references",
+]
 
 R = TypeVar("R")
 
@@ -121,9 +129,18 @@ def _record_types(annotation: Any) -> tuple[type[Any], ...]:
     return (annotation,) if annotation in _BY_CLASS else ()
 
 
-@functools.cache
+_REFERENCES: dict[type[Any], tuple[Reference, ...]] = {}
+
+
 def references(cls: type[Any]) -> tuple[Reference, ...]:
-    """Return the fields of *cls* that refer to records, read from its annotations."""
+    """Return the fields of *cls* that refer to records, read from its annotations once."""
+    known = _REFERENCES.get(cls)
+    if known is None:
+        known = _REFERENCES[cls] = _find_references(cls)
+    return known
+
+
+def _find_references(cls: type[Any]) -> tuple[Reference, ...]:
     hints = typing.get_type_hints(cls)
     found = []
     for attribute in attrs.fields(cls):

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 
 from attrs import field, frozen
 
-from centralasia._model import Article, short_repr
 from centralasia._keys import normalize
+from centralasia._model import Article, short_repr
 
 __all__ = ["TextHit", "TextIndex"]
 

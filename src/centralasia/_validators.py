@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sized
 from decimal import Decimal
-from typing import Any
+from typing import Any, NoReturn
 
 from attrs import Attribute
 
@@ -31,8 +31,11 @@ _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SNAKE = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
 
 
-def _fail(error: type[Exception], attribute: Attribute[Any], value: object, message: str) -> None:
-    raise error(f"'{attribute.name}' {message}", attribute, value)
+def _fail(
+    error: type[Exception], attribute: Attribute[Any], value: object, message: str
+) -> NoReturn:
+    text = f"'{attribute.name}' {message}"
+    raise error(text, attribute, value)
 
 
 def non_empty(_: object, attribute: Attribute[Any], value: Sized) -> None:
@@ -44,7 +47,9 @@ def non_empty(_: object, attribute: Attribute[Any], value: Sized) -> None:
 def identifier(_: object, attribute: Attribute[Any], value: object) -> None:
     """Require a lowercase slug such as ``china-exim-bank``."""
     if type(value) is not str or _ID.fullmatch(value) is None:
-        _fail(ValueError, attribute, value, f"must be a lowercase slug such as 'sco', not {value!r}")
+        _fail(
+            ValueError, attribute, value, f"must be a lowercase slug such as 'sco', not {value!r}"
+        )
 
 
 def snake_case(_: object, attribute: Attribute[Any], value: object) -> None:
@@ -58,7 +63,7 @@ def finite_decimal(_: object, attribute: Attribute[Any], value: object) -> None:
     # One validator rather than [instance_of, ...]: loading calls it for every figure.
     if type(value) is not Decimal:
         _fail(TypeError, attribute, value, f"must be a Decimal, not {value!r}")
-    if not value.is_finite():  # type: ignore[union-attr]
+    if not value.is_finite():
         _fail(ValueError, attribute, value, f"must be a finite number, not {value}")
 
 

@@ -58,6 +58,15 @@ class Money:
         return f"{self.amount:,} {self.currency}"
 
 
+#: The word put before a figure for each qualifier, as a source would word it.
+_QUALIFIER_WORDS: dict[Qualifier, str] = {
+    Qualifier.EXACT: "",
+    Qualifier.APPROXIMATE: "about ",
+    Qualifier.ESTIMATED: "an estimated ",
+    Qualifier.LOWER_BOUND: "over ",
+    Qualifier.UPPER_BOUND: "under ",
+}
+
 #: What a figure may hold: an amount of money, or a plain number (a share, a count).
 V = TypeVar("V", Money, Decimal)
 
@@ -93,6 +102,32 @@ class Figure(Generic[V]):
         if not isinstance(value, Qualifier):
             msg = f"'{attribute.name}' must be a Qualifier, not {value!r}"
             raise TypeError(msg, attribute, value)
+
+    def describe(self, *, percent: bool = False) -> str:
+        """
+        Return the figure as a reader would say it, its qualifier in words.
+
+        With *percent*, a number is a share and is written as a percentage,
+        exactly: 0.278 is ``27.8%``.
+
+        >>> Figure(Money(Decimal("4000000000"), "USD"), Qualifier.APPROXIMATE).describe()
+        'about 4,000,000,000 USD'
+        >>> Figure(Decimal("0.13"), Qualifier.UPPER_BOUND).describe(percent=True)
+        'under 13%'
+
+        .. versionadded:: 0.1
+        """
+        value = self.value
+        if isinstance(value, Money):
+            shown = str(value)
+        elif percent:
+            shown = f"{(value * 100).normalize():f}%"
+        else:
+            shown = f"{value:,}"
+        return _QUALIFIER_WORDS[self.qualifier] + shown
+
+    def __str__(self) -> str:
+        return self.describe()
 
 
 @frozen

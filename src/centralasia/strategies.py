@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 from hypothesis import strategies as st
 
-from centralasia._converter import seed_lines
+from centralasia._collection import Collection
 from centralasia._currencies import CURRENCY_CODES
 from centralasia._dataset import Dataset
 from centralasia._dates import Date
@@ -33,24 +33,26 @@ from centralasia._model import (
     Article,
     Citation,
     Conflict,
+    ConflictKind,
     Corridor,
     CorridorKind,
     Country,
     Event,
     Finance,
     FinanceKind,
+    Inference,
+    LenderExtent,
     Loan,
     Measurement,
     Membership,
-    Money,
     Organization,
     OrganizationKind,
-    Participant,
-    Qualifier,
+    Record,
     Role,
-    Span,
 )
-from centralasia._query import Collection
+from centralasia._schema import KINDS, kind_of
+from centralasia._seeds import seed_lines
+from centralasia._values import Figure, LocalName, Money, Participant, Qualifier, Span
 
 __all__ = [
     "articles",
@@ -61,6 +63,7 @@ __all__ = [
     "datasets",
     "dates",
     "events",
+    "figures",
     "finance",
     "ids",
     "loans",
@@ -143,6 +146,17 @@ def moneys(draw: st.DrawFn) -> Money:
     return Money(amount=Decimal(cents).scaleb(-2), currency=currency)
 
 
+def figures(values: st.SearchStrategy[T]) -> st.SearchStrategy[Figure[Any]]:
+    """
+    Return a strategy for :class:`~centralasia.Figure` values drawn from *values*, any qualifier.
+
+    ``figures(moneys())`` gives amounts, ``figures(shares())`` shares.
+
+    .. versionadded:: 0.1
+    """
+    return st.builds(Figure, values, st.sampled_from(Qualifier))
+
+
 @st.composite
 def seed_texts(draw: st.DrawFn) -> str:
     """Draw the text of a seed file: a few lines, with or without a final newline."""
@@ -215,6 +229,15 @@ def countries(draw: st.DrawFn, alpha_2: str | None = None) -> Country:
         alpha_3=code + draw(st.sampled_from(string.ascii_uppercase)),
         official_name=draw(st.none() | _NAMES),
         aliases=tuple(draw(st.lists(_NAMES, max_size=2))),
+        names=tuple(
+            draw(
+                st.lists(
+                    st.builds(LocalName, st.sampled_from(["ru", "zh", "kk", "uz-Cyrl"]), _NAMES),
+                    max_size=2,
+                    unique_by=lambda name: name.language,
+                )
+            )
+        ),
     )
 
 
@@ -262,7 +285,9 @@ def corridors(draw: st.DrawFn, pool: tuple[Article, ...], nations: tuple[Country
         aliases=tuple(draw(st.lists(_NAMES, max_size=2))),
         status=draw(st.none() | _NAMES),
         status_as_of=draw(st.none() | dates()),
-        length_km=draw(st.none() | st.integers(0, 10**7).map(lambda m: Decimal(m).scaleb(-3))),
+        length_km=draw(
+            st.none() | figures(st.integers(0, 10**7).map(lambda m: Decimal(m).scaleb(-3)))
+        ),
     )
 
 
@@ -332,30 +357,29 @@ def loans(
 
     .. versionadded:: 0.1
     """
-    qualifiers = st.sampled_from(Qualifier)
-    figures: dict[str, Any] = {
-        "amount": draw(st.none() | moneys()),
-        "share_of_gdp": draw(st.none() | shares()),
-        "share_of_external_debt": draw(st.none() | shares()),
-        "share_of_total_debt": draw(st.none() | shares()),
-        "per_capita": draw(st.none() | moneys()),
+    amounts, fractions = figures(moneys()), figures(shares())
+    drawn: dict[str, Any] = {
+        "amount": draw(st.none() | amounts),
+        "share_of_gdp": draw(st.none() | fractions),
+        "share_of_external_debt": draw(st.none() | fractions),
+        "share_of_total_debt": draw(st.none() | fractions),
+        "per_capita": draw(st.none() | amounts),
     }
-    if all(value is None for value in figures.values()):
-        figures["amount"] = draw(moneys())
+    if all(value is None for value in drawn.values()):
+        drawn["amount"] = draw(amounts)
+    creditor = draw(st.none() | st.sampled_from(nations))
     return Loan(
         id=draw(_SLUG),
         debtors=draw(_some(nations, min_size=1)),
-        creditor=draw(st.sampled_from(nations)),
+        creditor=creditor,
+        creditor_text=draw(_NAMES) if creditor is None else draw(st.none() | _NAMES),
         sources=draw(_sources(pool)),
         description=draw(_NAMES),
         lender=draw(st.none() | st.sampled_from(lenders)) if lenders else None,
+        lender_extent=draw(st.sampled_from(LenderExtent)),
         as_of=draw(st.none() | dates()),
-        amount_qualifier=draw(qualifiers),
-        share_of_gdp_qualifier=draw(qualifiers),
-        share_of_external_debt_qualifier=draw(qualifiers),
-        share_of_total_debt_qualifier=draw(qualifiers),
-        per_capita_qualifier=draw(qualifiers),
-        **figures,
+        inferred=draw(_inferences(pool, ("as_of", "creditor", "lender", "amount"))),
+        **drawn,
     )
 
 
@@ -380,8 +404,7 @@ def finance(
         from_organizations=draw(_some(bodies)) if bodies else (),
         to_countries=draw(_some(nations)) if nations else (),
         recipients_text=draw(st.none() | _NAMES),
-        amount=draw(st.none() | moneys()),
-        amount_qualifier=draw(st.sampled_from(Qualifier)),
+        amount=draw(st.none() | figures(moneys())),
         period=draw(st.none() | dates()),
     )
 
@@ -403,11 +426,10 @@ def measurements(
     return Measurement(
         id=draw(_SLUG),
         quantity=draw(st.from_regex(r"[a-z]{1,8}(_[a-z0-9]{1,8}){0,2}", fullmatch=True)),
-        value=value,
+        value=draw(figures(st.just(value))),
         unit=unit,
         description=draw(_NAMES),
         sources=draw(_sources(pool)),
-        qualifier=draw(st.sampled_from(Qualifier)),
         countries=draw(_some(nations)) if nations else (),
         organizations=draw(_some(bodies)) if bodies else (),
         as_of=draw(st.none() | dates()),
@@ -415,24 +437,32 @@ def measurements(
 
 
 @st.composite
-def conflicts(
-    draw: st.DrawFn, debts: tuple[Loan, ...], figures: tuple[Measurement, ...]
-) -> Conflict:
+def conflicts(draw: st.DrawFn, records: tuple[Record, ...]) -> Conflict:
     """
-    Draw a :class:`~centralasia.Conflict` between at least two of the given records.
+    Draw a :class:`~centralasia.Conflict` between at least two of *records*.
 
     .. versionadded:: 0.1
     """
-    chosen_loans = draw(_some(debts)) if debts else ()
-    chosen_figures = draw(_some(figures)) if figures else ()
-    if len(chosen_loans) + len(chosen_figures) < 2:  # noqa: PLR2004 - two sides
-        chosen_loans, chosen_figures = debts[:2], figures[: 2 - len(debts[:2])]
+    chosen = draw(st.lists(st.sampled_from(records), min_size=2, max_size=4,
+                           unique_by=lambda record: (type(record), record.id)))  # fmt: skip
     return Conflict(
         id=draw(_SLUG),
         topic=draw(_NAMES),
+        kind=draw(st.sampled_from(ConflictKind)),
         description=draw(_NAMES),
-        loans=chosen_loans,
-        measurements=chosen_figures,
+        records=tuple(chosen),
+    )
+
+
+@st.composite
+def _inferences(
+    draw: st.DrawFn, pool: tuple[Article, ...], names: tuple[str, ...]
+) -> tuple[Inference, ...]:
+    """Draw inferences for some of the fields *names*, each with a basis and maybe a passage."""
+    chosen = draw(st.lists(st.sampled_from(names), max_size=2, unique=True))
+    return tuple(
+        Inference(name, draw(_NAMES), draw(st.none() | st.sampled_from(pool).flatmap(citations)))
+        for name in chosen
     )
 
 
@@ -476,22 +506,19 @@ def datasets(draw: st.DrawFn, max_records: int = 4) -> Dataset:
     happenings = _unique([draw(events(pool, nations, bodies, routes)) for _ in range(draw(many))])
     debts = _unique([draw(loans(pool, nations, bodies)) for _ in range(draw(many))])
     flows = _unique([draw(finance(pool, nations, bodies)) for _ in range(draw(many))])
-    figures = _unique([draw(measurements(pool, nations, bodies)) for _ in range(draw(many))])
+    numbers = _unique([draw(measurements(pool, nations, bodies)) for _ in range(draw(many))])
+    sides: tuple[Record, ...] = (*debts, *numbers, *places, *happenings)
     disagreements = (
-        _unique([draw(conflicts(debts, figures)) for _ in range(draw(many))])
-        if len(debts) + len(figures) >= 2  # noqa: PLR2004 - two sides
+        _unique([draw(conflicts(sides)) for _ in range(draw(many))])
+        if len({(type(side), side.id) for side in sides}) >= 2  # noqa: PLR2004 - two sides
         else ()
     )
-    return Dataset(
-        articles=Collection(pool, "article"),
-        countries=Collection(nations, "country"),
-        organizations=Collection(bodies, "organization"),
-        corridors=Collection(routes, "corridor"),
-        memberships=Collection(places, "membership"),
-        events=Collection(happenings, "event"),
-        loans=Collection(debts, "loan"),
-        finance=Collection(flows, "finance"),
-        measurements=Collection(figures, "measurement"),
-        conflicts=Collection(disagreements, "conflict"),
-        seeds=texts,
-    )
+    drawn: tuple[tuple[Any, ...], ...] = (pool, nations, bodies, routes, places, happenings,
+                                          debts, flows, numbers, disagreements)  # fmt: skip
+    collections = {
+        kind_of(type(records[0])).collection: Collection(records, type(records[0]))
+        for records in drawn
+        if records
+    }
+    empty = {kind.collection: Collection((), kind.cls) for kind in KINDS}
+    return Dataset(**(empty | collections), seeds=texts)
