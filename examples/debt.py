@@ -2,7 +2,7 @@
 The debt picture: what each Central Asian country owes China, as money and as shares.
 
 Prints a table of every figure with its source and date, and draws the figures
-to ``debt.png`` (needs matplotlib: ``pip install 'centralasia[plot]'``).  Each
+to ``debt.png`` (needs matplotlib: ``pip install matplotlib``).  Each
 bar is numbered; the numbered notes under the chart give its source, date and
 quote.  Figures that the sources disagree about are drawn side by side and
 marked, never merged.
@@ -157,7 +157,7 @@ def main() -> None:
     for conflict in {c.id: c for loan in loans for c in ca.about(loan).conflicts}.values():
         print(f"\nDisputed ({conflict.topic}): {conflict.description}")
     if importlib.util.find_spec("matplotlib") is None:
-        print("\nNo chart drawn: install matplotlib with pip install 'centralasia[plot]'.")
+        print("\nNo chart drawn: install matplotlib with pip install matplotlib.")
         return
     out.mkdir(parents=True, exist_ok=True)
     draw(loans, notes, contested, out / "debt.png")

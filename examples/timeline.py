@@ -5,7 +5,7 @@ Each event is drawn as a span from the first to the last day its date allows,
 so "2022" is a whole year wide and "7 June 2022" a single day: the chart shows
 how precisely each source dates what it reports.  Open-ended dates ("since
 2012") and uncertain ones (a year the article does not state) are hatched.  Writes ``timeline.png``
-(needs matplotlib: ``pip install 'centralasia[plot]'``).
+(needs matplotlib: ``pip install matplotlib``).
 
 Run it with ``python examples/timeline.py [--from DATE] [--to DATE] [--country X] [--out DIR]``.
 """
@@ -86,7 +86,7 @@ def main() -> None:
     if not events:
         return
     if importlib.util.find_spec("matplotlib") is None:
-        print("\nNo chart drawn: install matplotlib with pip install 'centralasia[plot]'.")
+        print("\nNo chart drawn: install matplotlib with pip install matplotlib.")
         return
     arguments.out.mkdir(parents=True, exist_ok=True)
     draw(events, title, arguments.out / "timeline.png")
