@@ -7,7 +7,7 @@ China's relations with Central Asia as a typed, source-cited dataset.
 
 The collections ``articles``, ``countries``, ``organizations``,
 ``corridors``, ``memberships``, ``events``, ``loans``, ``finance``,
-``measurements`` and ``conflicts`` of the bundled dataset are attributes of
+``measurements``, ``statements`` and ``conflicts`` of the bundled dataset are attributes of
 this module, read on first use; so are its helpers ``about``, ``find_text``,
 ``members``, ``record`` and ``timeline`` (see :class:`Dataset`).
 
@@ -29,9 +29,10 @@ _HOMES = {
     "to_dict": "_export", "to_json": "_export",
     "normalize": "_keys",
     **dict.fromkeys(
-        ("Article", "Citation", "Conflict", "ConflictKind", "Corridor", "CorridorKind", "Country",
-         "Event", "Finance", "FinanceKind", "Inference", "LenderExtent", "Loan", "Measurement",
-         "Membership", "Organization", "OrganizationKind", "Record", "Role"),
+        ("Ambiguity", "Article", "Citation", "Conflict", "ConflictKind", "Corridor",
+         "CorridorKind", "Country", "Event", "Finance", "FinanceKind", "Inference",
+         "LenderExtent", "Loan", "Measurement", "Membership", "Organization",
+         "OrganizationKind", "Record", "Role", "Statement"),
         "_model",
     ),
     "Profile": "_relations",
@@ -42,6 +43,7 @@ _HOMES = {
 }  # fmt: skip
 
 __all__ = [
+    "Ambiguity",
     "Article",
     "Citation",
     "Collection",
@@ -76,6 +78,7 @@ __all__ = [
     "Record",
     "Role",
     "Span",
+    "Statement",
     "TextHit",
     "__version__",
     "load",
@@ -119,6 +122,7 @@ if TYPE_CHECKING:
     from centralasia._export import to_dict, to_json
     from centralasia._keys import normalize
     from centralasia._model import (
+        Ambiguity,
         Article,
         Citation,
         Conflict,
@@ -138,6 +142,7 @@ if TYPE_CHECKING:
         OrganizationKind,
         Record,
         Role,
+        Statement,
     )
     from centralasia._relations import Profile
     from centralasia._text import TextHit
@@ -154,6 +159,7 @@ if TYPE_CHECKING:
     loans = _data.loans
     finance = _data.finance
     measurements = _data.measurements
+    statements = _data.statements
     conflicts = _data.conflicts
     about = _data.about
     find_text = _data.find_text

@@ -27,6 +27,7 @@ from centralasia._model import (
     Membership,
     Organization,
     Record,
+    Statement,
 )
 from centralasia._schema import KINDS
 
@@ -88,6 +89,8 @@ class Dataset:
     """Money pledged, invested, lent in rescue or repaid."""
     measurements: Collection[Measurement]
     """Other figures, such as trade shares, counts, casualties and areas."""
+    statements: Collection[Statement]
+    """Claims that have no figure and no date of their own, such as rankings and trends."""
     conflicts: Collection[Conflict]
     """Where the sources disagree."""
     seeds: Mapping[str, str] = field(converter=_read_only, hash=False, repr=False)

@@ -23,6 +23,7 @@ from centralasia._dates import Date
 from centralasia._values import Figure, LocalName, Money, Participant, Span
 
 __all__ = [
+    "Ambiguity",
     "Article",
     "Citation",
     "Conflict",
@@ -42,6 +43,7 @@ __all__ = [
     "OrganizationKind",
     "Record",
     "Role",
+    "Statement",
     "short_repr",
 ]
 
@@ -630,6 +632,64 @@ class Measurement:
 
 
 @frozen
+class Ambiguity:
+    """
+    A name in a quote that could mean more than one country, left unresolved.
+
+    Kaleji's "Congo" may be the Republic of the Congo or the Democratic
+    Republic of the Congo: the record names both as candidates and picks
+    neither.
+
+    .. versionadded:: 0.1
+    """
+
+    text: str = field(validator=check.non_empty)
+    """The name as the quote writes it."""
+    candidates: tuple[Country, ...] = field(repr=short_repr)
+    """The countries it could mean, two at least."""
+    basis: str = field(validator=check.non_empty)
+    """Why the text does not settle which."""
+
+    @candidates.validator
+    def _check_candidates(self, attribute: Attribute[Any], value: tuple[Country, ...]) -> None:
+        if len({country.id for country in value}) < 2:  # noqa: PLR2004 - an ambiguity has two
+            _fail(attribute, value, "must name at least two different countries")
+
+
+@frozen
+class Statement:
+    """
+    A claim of a source that has no figure and no date of its own.
+
+    A ranking ("China is Tajikistan's primary creditor"), a trend ("relatively
+    stable over the past three years") or a list ("countries such as Sri
+    Lanka, Pakistan, ... Congo") is a statement.  Names the text leaves
+    ambiguous are kept in :attr:`ambiguities` rather than resolved.
+
+    .. versionadded:: 0.1
+    """
+
+    id: str = field(validator=check.identifier)
+    """A stable, readable identifier, such as ``tj-cn-primary-creditor``."""
+    summary: str = field(validator=check.non_empty)
+    """The claim in one plain sentence, close to the source's words."""
+    sources: tuple[Citation, ...] = _sources()
+    """The quotes that make the claim."""
+    countries: tuple[Country, ...] = field(default=(), repr=short_repr)
+    """The countries it is about."""
+    organizations: tuple[Organization, ...] = field(default=(), repr=short_repr)
+    """The organizations it is about."""
+    corridors: tuple[Corridor, ...] = field(default=(), repr=short_repr)
+    """The corridors or sites it is about."""
+    ambiguities: tuple[Ambiguity, ...] = ()
+    """Names in the quotes that could mean more than one country."""
+    as_of: Date | None = None
+    """When the claim held, where the source dates it."""
+    inferred: tuple[Inference, ...] = _inferred()
+    """Fields the quotes do not state, with where they come from."""
+
+
+@frozen
 class Conflict:
     """
     A disagreement the sources leave unresolved, naming the records on each side.
@@ -692,5 +752,5 @@ class Conflict:
 #: Any record of the dataset.
 Record: TypeAlias = (
     Article | Country | Organization | Corridor | Membership | Event | Loan | Finance
-    | Measurement | Conflict
+    | Measurement | Statement | Conflict
 )  # fmt: skip

@@ -27,6 +27,7 @@ from centralasia._model import (
     Membership,
     Organization,
     Record,
+    Statement,
     short_repr,
 )
 from centralasia._schema import KINDS, cited_articles, kind_of, referenced, references
@@ -74,6 +75,8 @@ class Profile:
     """Money flows from or to it."""
     measurements: Collection[Measurement] = field(repr=False)
     """Other figures about it."""
+    statements: Collection[Statement] = field(repr=False)
+    """Claims without a figure about it."""
     conflicts: Collection[Conflict] = field(repr=False)
     """Disagreements over it or over any record of the profile."""
 

@@ -32,6 +32,7 @@ from centralasia._model import (
     Membership,
     Organization,
     Record,
+    Statement,
 )
 
 __all__ = [
@@ -83,6 +84,7 @@ KINDS: tuple[Kind[Any], ...] = (
     Kind(Loan, "loan", "loans", date="as_of"),
     Kind(Finance, "finance", "finance", date="period"),
     Kind(Measurement, "measurement", "measurements", date="as_of"),
+    Kind(Statement, "statement", "statements", date="as_of"),
     Kind(Conflict, "conflict", "conflicts"),
 )  # fmt: skip
 
@@ -170,11 +172,17 @@ def cited_articles(record: object) -> tuple[Article, ...]:
     return tuple(articles.values())
 
 
-def referenced(record: object) -> typing.Iterator[Any]:
-    """Yield every record that *record* refers to through its reference fields."""
+def referenced(record: Any) -> typing.Iterator[Any]:
+    """Yield every record that *record* refers to, through its fields or values inside them."""
     for reference in references(type(record)):
         value = getattr(record, reference.field)
         if reference.many:
             yield from value
         elif value is not None:
             yield value
+    for attribute in attrs.fields(type(record)):
+        # Values such as an Ambiguity hold references of their own.
+        value = getattr(record, attribute.name)
+        for item in value if isinstance(value, tuple) else (value,):
+            if attrs.has(type(item)) and type(item) not in _BY_CLASS and references(type(item)):
+                yield from referenced(item)

@@ -30,6 +30,7 @@ from centralasia._currencies import CURRENCY_CODES
 from centralasia._dataset import Dataset
 from centralasia._dates import Date
 from centralasia._model import (
+    Ambiguity,
     Article,
     Citation,
     Conflict,
@@ -49,6 +50,7 @@ from centralasia._model import (
     OrganizationKind,
     Record,
     Role,
+    Statement,
 )
 from centralasia._schema import KINDS, kind_of
 from centralasia._seeds import seed_lines
@@ -73,6 +75,7 @@ __all__ = [
     "organizations",
     "seed_texts",
     "shares",
+    "statements",
 ]
 
 T = TypeVar("T")
@@ -437,6 +440,35 @@ def measurements(
 
 
 @st.composite
+def statements(
+    draw: st.DrawFn,
+    pool: tuple[Article, ...],
+    nations: tuple[Country, ...] = (),
+    bodies: tuple[Organization, ...] = (),
+) -> Statement:
+    """
+    Draw a :class:`~centralasia.Statement` about records of the given pools.
+
+    .. versionadded:: 0.1
+    """
+    ambiguities: tuple[Ambiguity, ...] = ()
+    if len(nations) >= 2 and draw(st.booleans()):  # noqa: PLR2004 - two candidates
+        candidates = tuple(draw(st.lists(st.sampled_from(nations), min_size=2, max_size=3,
+                                         unique_by=lambda country: country.id)))  # fmt: skip
+        ambiguities = (Ambiguity(draw(_NAMES), candidates, draw(_NAMES)),)
+    return Statement(
+        id=draw(_SLUG),
+        summary=draw(_NAMES),
+        sources=draw(_sources(pool)),
+        countries=draw(_some(nations)) if nations else (),
+        organizations=draw(_some(bodies)) if bodies else (),
+        ambiguities=ambiguities,
+        as_of=draw(st.none() | dates()),
+        inferred=draw(_inferences(pool, ("as_of", "countries"))),
+    )
+
+
+@st.composite
 def conflicts(draw: st.DrawFn, records: tuple[Record, ...]) -> Conflict:
     """
     Draw a :class:`~centralasia.Conflict` between at least two of *records*.
@@ -507,14 +539,15 @@ def datasets(draw: st.DrawFn, max_records: int = 4) -> Dataset:
     debts = _unique([draw(loans(pool, nations, bodies)) for _ in range(draw(many))])
     flows = _unique([draw(finance(pool, nations, bodies)) for _ in range(draw(many))])
     numbers = _unique([draw(measurements(pool, nations, bodies)) for _ in range(draw(many))])
-    sides: tuple[Record, ...] = (*debts, *numbers, *places, *happenings)
+    claims = _unique([draw(statements(pool, nations, bodies)) for _ in range(draw(many))])
+    sides: tuple[Record, ...] = (*debts, *numbers, *places, *happenings, *claims)
     disagreements = (
         _unique([draw(conflicts(sides)) for _ in range(draw(many))])
         if len({(type(side), side.id) for side in sides}) >= 2  # noqa: PLR2004 - two sides
         else ()
     )
     drawn: tuple[tuple[Any, ...], ...] = (pool, nations, bodies, routes, places, happenings,
-                                          debts, flows, numbers, disagreements)  # fmt: skip
+                                          debts, flows, numbers, claims, disagreements)  # fmt: skip
     collections = {
         kind_of(type(records[0])).collection: Collection(records, type(records[0]))
         for records in drawn
