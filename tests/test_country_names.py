@@ -88,6 +88,13 @@ class TestCountryNames:
         """`get` finds a country by its name in any of the languages."""
         assert expected == ca.countries.get(key).id
 
+    @pytest.mark.parametrize(
+        ("key", "expected"), [("O'zbekiston", "uz"), ("O’zbekiston", "uz"), ("Qozog'iston", "kz")]
+    )
+    def test_uzbek_apostrophe(self, key: str, expected: str) -> None:
+        """Uzbek Latin's ʻ (U+02BB), as CLDR writes it, may be typed as a plain apostrophe."""
+        assert expected == ca.countries.get(key).id
+
     @pytest.mark.parametrize(("query", "expected"), [("Киргизстан", "kg"), ("Таджикстан", "tj")])
     def test_search_misspelt_russian(self, query: str, expected: str) -> None:
         """`search` ranks the right country first for a misspelt Russian name."""
