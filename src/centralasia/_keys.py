@@ -16,7 +16,8 @@ __all__ = ["normalize", "record_keys", "record_names"]
 #: Key fields that are codes or ids rather than names a text would use.
 _CODES = frozenset({"id", "alpha_2", "alpha_3"})
 
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+# U+02BB, the turned comma of Uzbek Latin (CLDR's O\u02bbzbekiston), is typed as "'".
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u02bb": "'", "`": "'"})
 
 
 @functools.lru_cache(maxsize=4096)
