@@ -146,8 +146,8 @@ def generate(directory: pathlib.Path, loans: int) -> None:
             "lender": lenders[number % 3],
             "description": "generated figure",
             "as_of": f"{2000 + number % 24}-{1 + number % 12:02d}",
-            "amount": {"amount": str(1_000_000 + number), "currency": "USD"},
-            "share_of_gdp": f"0.{number % 1000:03d}",
+            "amount": {"value": {"amount": str(1_000_000 + number), "currency": "USD"}},
+            "share_of_gdp": {"value": f"0.{number % 1000:03d}", "qualifier": "approximate"},
             "sources": [{"article": "kaleji-debt-trap", "quote": quotes[number % len(quotes)]}],
         }
         for number in range(loans)
