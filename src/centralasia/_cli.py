@@ -630,7 +630,7 @@ def parser() -> argparse.ArgumentParser:
     # A shortcut for each kind without a command of its own ("corridors", ...).
     for kind in KINDS:
         if kind.collection not in commands.choices:  # loans and conflicts have their own
-            summary = f"list the {kind.collection} (as 'list {kind.name}')"
+            summary = f"list every {kind.name} record (same as 'list {kind.collection}')"
             example = f"centralasia {kind.collection} --sources"
             shortcut = add(kind.collection, summary, example, _listing_options())
             shortcut.set_defaults(command="list", kind=kind)
