@@ -4,7 +4,7 @@ Every number written in a curated article is in some record's quote, or explaine
 A number is any run of digits or a number word ("two", "thirty", "half",
 "second"...).  It is covered when it lies inside the quote of a citation of
 that article, or inside a passage listed in the article's curation file
-(``curation/<article-id>.json``, ``numbers_not_facts``) with the reason it
+(``curation/<article-id>.json``, ``explained``) with the reason it
 is not a fact (a page number, a repeat, an ordinal in an argument).
 """
 
@@ -61,7 +61,7 @@ class TestCoverage:
         """Every number in the article lies in a quote or in an explained passage."""
         article = dataset.articles.get(article_id)
         staged = json.loads((CURATION / f"{article_id}.json").read_text(encoding="utf-8"))
-        explained = [item["text"] for item in staged.get("numbers_not_facts", [])]
+        explained = [item["text"] for item in staged["explained"]]
         covered = _spans(article.text, _quotes(dataset, article) + explained)
 
         uncovered = [
@@ -71,4 +71,4 @@ class TestCoverage:
         ]
 
         assert [] == uncovered
-        assert all(item["reason"] for item in staged.get("numbers_not_facts", []))
+        assert all(item["reason"] for item in staged["explained"])
