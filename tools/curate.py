@@ -365,7 +365,8 @@ def seed_line(article: ca.Article, offset: int) -> int:
     return article.spans[-1].last_line
 
 
-def _context(text: str, mention: Mention, width: int = 40) -> str:
+def context(text: str, mention: Mention, width: int = 40) -> str:
+    """Return *mention* in brackets with *width* characters of *text* either side, on one line."""
     before = text[max(0, mention.start - width) : mention.start]
     after = text[mention.end : mention.end + width]
     return " ".join(f"…{before}[{mention.text}]{after}…".split())
@@ -385,7 +386,7 @@ def _report(article: ca.Article, found: list[Mention], kinds: Sequence[str]) -> 
             listed.add(mention.text)
         line = seed_line(article, mention.start)
         count = f"x{times[mention.text]}" if mention.kind == "name" else ""
-        print(f"  {mention.kind:<6} line {line:<4} {count:>3}  {_context(article.text, mention)}")
+        print(f"  {mention.kind:<6} line {line:<4} {count:>3}  {context(article.text, mention)}")
 
 
 def _lines(article: ca.Article) -> str:
