@@ -155,6 +155,15 @@ class TestCoverage:
 
         assert [] == [curate.context(article.text, m) for m in found if m.kind == "number"]
 
+    @pytest.mark.parametrize("article_id", ARTICLES)
+    def test_dates_are_covered(self, dataset: ca.Dataset, article_id: str) -> None:
+        """Every date expression in the article lies whole in a quote or an explained passage."""
+        article = dataset.articles.get(article_id)
+
+        found = curate.uncovered(article)
+
+        assert [] == [curate.context(article.text, m) for m in found if m.kind == "date"]
+
     def test_names_of_records_are_covered(
         self, dataset: ca.Dataset, tmp_path: pathlib.Path
     ) -> None:
