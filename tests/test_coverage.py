@@ -100,6 +100,14 @@ class TestNames:
             curate.mentions(text), "name"
         )
 
+    def test_a_month_in_a_date_is_no_name(self) -> None:
+        """The month of a date is part of the date."""
+        found = curate.mentions("In Astana on Tuesday, May 14, 2024, they met.")
+
+        assert [("name", "Astana"), ("date", "Tuesday, May 14, 2024")] == [
+            (mention.kind, mention.text) for mention in found
+        ]
+
     def test_sentence_openers(self) -> None:
         """A word that opens a sentence and is capitalised nowhere else is no name."""
         text = "However, Kazakhstan borrowed. Allegations followed. The SCO met in Kazakhstan."

@@ -160,19 +160,26 @@ def mentions(text: str) -> list[Mention]:
     """
     Return the numbers, dates and names of *text* in reading order.
 
-    A number inside a date ("2023" in "the first half of 2023") is part of the
-    date and not listed again; a date is covered only by a passage holding all
-    of it, so a quote keeps the date's precision.
+    A number or month inside a date ("2023" and "first" in "the first half of
+    2023", "May" in "May 14, 2024") is part of the date and not listed again; a
+    date is covered only by a passage holding all of it, so a quote keeps the
+    date's precision.
     """
     found_dates = dates(text)
     inside = [(date.start, date.end) for date in found_dates]
     found = [
-        number
-        for number in numbers(text)
-        if not any(lo <= number.start and number.end <= hi for lo, hi in inside)
+        mention
+        for mention in [*numbers(text), *map(functools.partial(_before_dates, inside), names(text))]
+        if mention.text and not any(lo <= mention.start and mention.end <= hi for lo, hi in inside)
     ]
-    found += [*found_dates, *names(text)]
-    return sorted(found, key=lambda mention: (mention.start, KINDS.index(mention.kind)))
+    return sorted([*found, *found_dates], key=lambda m: (m.start, KINDS.index(m.kind)))
+
+
+def _before_dates(dates: list[tuple[int, int]], name: Mention) -> Mention:
+    """Cut *name* where a date begins inside it ("Astana on Tuesday, May 14")."""
+    end = min([lo for lo, _ in dates if name.start < lo < name.end], default=name.end)
+    kept = re.sub(rf"(?:\s+{_JOIN})*\s*$", "", name.text[: end - name.start])
+    return name._replace(end=name.start + len(kept), text=kept)
 
 
 def _objects(value: Any) -> Iterator[dict[str, Any]]:
@@ -418,7 +425,10 @@ def command_lines(seed: str) -> int:
             for field, label in (("spans", ""), ("bio_spans", " (bio)")):
                 for first, last in article.get(field) or ():
                     owners.update(dict.fromkeys(range(first, last + 1), article["id"] + label))
-    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+    lines = path.read_text(encoding="utf-8").split("\n")
+    if lines[-1] == "":
+        del lines[-1]  # the file's last line ends with a line break, as is usual
+    for number, line in enumerate(lines, start=1):
         print(f"{number:>4}  {owners.get(number, '-'):<32}  {line}")
     return 0
 
@@ -452,15 +462,16 @@ def command_check() -> int:
     for problem in problems:
         print(problem)
     failed = bool(problems)
+    unnamed = collections.Counter[str]()
     for article in dataset.articles:
         found = uncovered(article)
-        enforced = [mention for mention in found if mention.kind in ENFORCED]
-        if enforced:
+        if any(mention.kind in ENFORCED for mention in found):
             failed = True
             _report(article, found, sorted(ENFORCED, key=KINDS.index))
-        unnamed = sum(mention.kind == "name" for mention in found)
-        if unnamed:
-            print(f"{article.id}: {unnamed} names in no quote (see: uncovered {article.id})")
+        unnamed.update(mention.text for mention in found if mention.kind == "name")
+    print(
+        f"{len(unnamed)} different names in no quote: see `uncovered --kind name` (never failing)"
+    )
     print("check failed" if failed else "check passed")
     return 1 if failed else 0
 
