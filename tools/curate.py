@@ -406,9 +406,8 @@ def _dataset_or_exit() -> ca.Dataset:
     try:
         return load()
     except ca.DataError as error:
-        for problem in error.problems:
-            print(problem)
-        print(f"{len(error.problems)} problem(s) in {DATA.relative_to(ROOT)}", file=sys.stderr)
+        # The message lists the problems to fix and counts those that follow from them.
+        print(f"{DATA.relative_to(ROOT)}: {error}")
         raise SystemExit(1) from None
 
 
