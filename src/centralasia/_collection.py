@@ -18,7 +18,7 @@ from attrs import field, frozen
 from centralasia._dates import Date, as_date
 from centralasia._errors import NotFound, indefinite, wrong_type
 from centralasia._keys import key_fields, normalize, record_keys
-from centralasia._model import Article, Citation, short_repr
+from centralasia._model import Article, Citation, clipped_repr, short_repr
 from centralasia._schema import (
     LOOKUP_ORDER,
     AttributeType,
@@ -33,7 +33,7 @@ from centralasia._values import Figure, Money
 if TYPE_CHECKING:
     from typing import TypeAlias
 
-__all__ = ["Collection", "Match", "Resolver", "check_limit", "not_found", "resolve"]
+__all__ = ["Collection", "Match", "Resolver", "check_limit", "lookup_order", "not_found", "resolve"]
 
 T = TypeVar("T")
 D = TypeVar("D")
@@ -62,9 +62,32 @@ def _category(attribute: AttributeType) -> str:
     return "date" if element is Date else "other"
 
 
-def _targets(attribute: AttributeType) -> tuple[Kind[Any], ...]:
-    """Return the kinds a reference attribute names; ``sources`` names articles."""
-    return attribute.targets or (kind_of(Article),)
+@frozen
+class _Criterion:
+    """What :meth:`Collection.where` accepts for one attribute, read once from its type."""
+
+    #: How values are matched: reference, enum, text, date or other.
+    category: str
+    #: Whether None ("not given") can match: the attribute is optional or a tuple.
+    nullable: bool
+    #: The type of one value (the enum, for an enum attribute).
+    element: Any
+    #: For a reference, the kinds it names, in lookup order, and their classes.
+    targets: tuple[Kind[Any], ...]
+    classes: tuple[type[Any], ...]
+
+
+_CRITERIA: dict[tuple[type[Any], str], _Criterion] = {}
+
+
+def _criterion_of(attribute: AttributeType) -> _Criterion:
+    category = _category(attribute)
+    targets: tuple[Kind[Any], ...] = ()
+    if category == "reference":  # ``sources`` holds citations: it names their articles
+        targets = lookup_order(attribute.targets or (kind_of(Article),))
+    nullable = attribute.optional or attribute.many
+    classes = tuple(kind.cls for kind in targets)
+    return _Criterion(category, nullable, attribute.element, targets, classes)
 
 
 def _orderable(attribute: AttributeType) -> bool:
@@ -103,30 +126,28 @@ def _currencies(values: Iterable[object]) -> set[str]:
     return {value.currency for value in plain if isinstance(value, Money)}
 
 
-def _clip(text: str, size: int = 60) -> str:
-    """Show *text* in a repr, cut to *size* characters."""
-    return repr(text if len(text) <= size else text[: size - 1] + "…")
-
-
 def _name_of(record: Any) -> str:
     return getattr(record, "name", None) or record.id  # type: ignore[no-any-return]
 
 
-def resolve(key: str, kinds: Iterable[Kind[Any]], collection_of: Resolver) -> Any:
-    """Return the record *key* names among records of *kinds*, named kinds first, or None."""
+def lookup_order(kinds: Iterable[Kind[Any]]) -> tuple[Kind[Any], ...]:
+    """Return *kinds* in the order a key is looked up among them: named kinds first."""
     wanted = set(kinds)
-    for kind in LOOKUP_ORDER:
-        if kind in wanted:
-            found = collection_of(kind.cls).get(key, None)
-            if found is not None:
-                return found
+    return tuple(kind for kind in LOOKUP_ORDER if kind in wanted)
+
+
+def resolve(key: str, kinds: Sequence[Kind[Any]], collection_of: Resolver) -> Any:
+    """Return the record *key* names among records of *kinds* (in lookup order), or None."""
+    for kind in kinds:
+        found = collection_of(kind.cls).get(key, None)
+        if found is not None:
+            return found
     return None
 
 
-def not_found(key: str, kinds: Iterable[Kind[Any]], collection_of: Resolver) -> NotFound:
-    """Return the NotFound for *key* among *kinds*, suggesting the closest names."""
-    wanted = set(kinds)
-    ordered = [kind for kind in LOOKUP_ORDER if kind in wanted]
+def not_found(key: str, kinds: Sequence[Kind[Any]], collection_of: Resolver) -> NotFound:
+    """Return the NotFound for *key* among *kinds* (in lookup order), suggesting close names."""
+    ordered = lookup_order(kinds)
     matches = [match for kind in ordered for match in collection_of(kind.cls).search(key, limit=3)]
     matches.sort(key=lambda match: -match.score)  # stable: ties stay in lookup order
     names = list(dict.fromkeys(_name_of(match.record) for match in matches))[:3]
@@ -146,13 +167,15 @@ class Match(Generic[T]):
 
     record: T = field(repr=short_repr)
     """The record found."""
-    key: str = field(repr=_clip)
+    key: str = field(repr=clipped_repr)
     """The text of the record that matched best, normalized."""
     score: float
-    """How close the text is to the query, up to 100 (every word matched exactly)."""
+    """
+    How close the text is to the query, up to 100 (an exact match); :meth:`Collection.search`
+    keeps scores from 60.
+    """
     field: str
-    """Where :attr:`key` comes from: a field such as ``name`` or ``aliases[1]``, or a quote
-    (``sources[0].quote``)."""
+    """Where :attr:`key` comes from: a field (``name``, ``aliases[1]``) or ``sources[0].quote``."""
 
 
 class _Referents:
@@ -192,10 +215,12 @@ class Collection(Sequence[T], Generic[T]):
     .. versionadded:: 0.1
     """
 
-    __slots__ = ("_dates", "_indexes", "_items", "_kind", "_lookup", "_resolver")
+    __slots__ = ("_dates", "_indexes", "_items", "_key_fields", "_kind", "_lookup", "_resolver")
     _items: tuple[T, ...]
     _kind: Kind[T]
     _lookup: dict[str, T] | None
+    #: Built on a first search: the field each key of the lookup index comes from.
+    _key_fields: dict[str, str] | None
     #: Finds the records that names in criteria refer to (see :meth:`where`).
     _resolver: Resolver
     #: Built on first use: attribute name -> filter key -> positions.
@@ -220,6 +245,7 @@ class Collection(Sequence[T], Generic[T]):
         init(self, "_kind", kind)
         init(self, "_resolver", resolver)
         init(self, "_lookup", None)
+        init(self, "_key_fields", None)
         init(self, "_indexes", {})
         init(self, "_dates", {})
 
@@ -331,20 +357,32 @@ class Collection(Sequence[T], Generic[T]):
             wanted, keys, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=60
         )
         position = {id(item): number for number, item in enumerate(self._items)}
-        best: dict[int, tuple[float, float, Match[T]]] = {}
+        best: dict[int, tuple[float, float, T, str]] = {}
         for key, score, _ in scored:
             record = index[key]
-            candidate = (
-                score,
-                fuzz.ratio(wanted, key),
-                Match(record, key, score, _field(record, key)),
-            )
+            candidate = (score, fuzz.ratio(wanted, key), record, key)
             if id(record) not in best or candidate[:2] > best[id(record)][:2]:
                 best[id(record)] = candidate
         ranked = sorted(
-            best.values(), key=lambda entry: (-entry[0], -entry[1], position[id(entry[2].record)])
+            best.values(), key=lambda entry: (-entry[0], -entry[1], position[id(entry[2])])
         )
-        return tuple(match for _, _, match in ranked[:limit])
+        fields = self._key_field_index()
+        return tuple(
+            Match(record, key, score, fields[key]) for score, _, record, key in ranked[:limit]
+        )
+
+    def _key_field_index(self) -> dict[str, str]:
+        """Return the field each key of the lookup index comes from (``aliases[1]``)."""
+        if self._key_fields is None:
+            index = self._lookup_index()
+            found: dict[str, str] = {}
+            for item in self._items:
+                for name, key in key_fields(item):
+                    normalized = normalize(key)
+                    if index.get(normalized) is item:
+                        found.setdefault(normalized, name)
+            object.__setattr__(self, "_key_fields", found)
+        return self._key_fields  # type: ignore[return-value]
 
     def where(self, **criteria: object) -> Collection[T]:
         """
@@ -419,11 +457,18 @@ class Collection(Sequence[T], Generic[T]):
             raise TypeError(msg)
         return attribute
 
+    def _criterion_for(self, name: str) -> _Criterion:
+        """Return what ``where`` accepts for the attribute *name*; raise TypeError if none."""
+        criterion = _CRITERIA.get((self._kind.cls, name))
+        if criterion is None:
+            criterion = _criterion_of(self._attribute(name))
+            _CRITERIA[self._kind.cls, name] = criterion
+        return criterion
+
     def _criterion(self, name: str, value: object) -> Hashable:
         """Return the index key that the criterion ``name=value`` of :meth:`where` looks up."""
-        attribute = self._attribute(name)
-        category = _category(attribute)
-        nullable = attribute.optional or attribute.many
+        criterion = self._criterion_for(name)
+        category, nullable = criterion.category, criterion.nullable
         if value is None:
             if nullable:
                 return _NONE_KEY
@@ -431,19 +476,19 @@ class Collection(Sequence[T], Generic[T]):
             msg = f"where(): every {kind} has {indefinite(name)}, so {name}=None matches nothing"
             raise TypeError(msg)
         if category == "reference":
-            targets = _targets(attribute)
+            targets = criterion.targets
             if isinstance(value, str):
                 record = resolve(value, targets, self._resolver)
                 if record is None:
                     raise not_found(value, targets, self._resolver)
                 return _record_key(record)
-            if isinstance(value, tuple(kind.cls for kind in targets)):
+            if isinstance(value, criterion.classes):
                 return _record_key(value)
             what = indefinite(targets[0].name) if len(targets) == 1 else "a record"
             accepted = f"{what}, a key (str) that names one{', or None' if nullable else ''}"
             raise wrong_type("where", name, accepted, value)
         if category == "enum":
-            return self._enum_key(name, attribute.element, value, nullable=nullable)
+            return self._enum_key(name, criterion.element, value, nullable=nullable)
         if category == "text":
             if isinstance(value, str):
                 return normalize(value)
@@ -469,7 +514,7 @@ class Collection(Sequence[T], Generic[T]):
     def _attribute_index(self, name: str) -> dict[Hashable, tuple[int, ...]]:
         index = self._indexes.get(name)
         if index is None:
-            category = _category(self._attribute(name))
+            category = self._criterion_for(name).category
             building: dict[Hashable, list[int]] = {}
             for number, item in enumerate(self._items):
                 for key in dict.fromkeys(_index_keys(category, getattr(item, name))):
@@ -795,11 +840,6 @@ class Collection(Sequence[T], Generic[T]):
     def __delattr__(self, name: str) -> None:
         msg = "a Collection is read-only"
         raise AttributeError(msg)
-
-
-def _field(record: object, key: str) -> str:
-    """Return the field of *record* whose key, normalized, is *key*."""
-    return next((name for name, value in key_fields(record) if normalize(value) == key), "id")
 
 
 def check_limit(function: str, limit: object, *, optional: bool = False) -> None:

@@ -29,7 +29,7 @@ from centralasia._model import (
     Record,
     Statement,
 )
-from centralasia._schema import KINDS, kind_of
+from centralasia._schema import KINDS, LOOKUP_ORDER, kind_of
 
 if TYPE_CHECKING:
     from centralasia._relations import Profile, Relations
@@ -175,12 +175,12 @@ class Dataset:
         """
         if not isinstance(key, str):
             raise wrong_type("record", "key", "a str (an id, a code or a name)", key)
-        found = resolve(key, KINDS, self._collection_of)
+        found = resolve(key, LOOKUP_ORDER, self._collection_of)
         if found is not None:
             return found
         if default is not _MISSING:
             return default
-        raise not_found(key, KINDS, self._collection_of)
+        raise not_found(key, LOOKUP_ORDER, self._collection_of)
 
     def about(self, record: object) -> Profile:
         """

@@ -54,8 +54,8 @@ class Profile:
     The collections filter further, and look names up in the whole dataset.
 
     >>> import centralasia as ca
-    >>> ca.about("Tajikistan")
-    <Profile of country 'tj': 5 articles, 1 organization, 3 corridors, 2 memberships, ...>
+    >>> ca.about("china-exim-bank")  # doctest: +ELLIPSIS
+    <Profile of organization 'china-exim-bank': 1 article, 1 loan, ...>
 
     .. versionadded:: 0.1
     """

@@ -30,3 +30,7 @@ try:
     ca.load("my-data")
 except ca.DataError as error:
     problems: tuple[ca.Problem, ...] = error.problems
+found: tuple[ca.Match[ca.Record], ...] = ca.search("military base")
+field: str = found[0].field
+by_year: ca.Collection[ca.Event] = ca.timeline(2020, 2024, country="kz")
+founders: ca.Collection[ca.Membership] = ca.members("sco", on=1996)
