@@ -555,6 +555,26 @@ class TestNamesResolve:
             dataset.collections[kind.collection].where(**{name: other})
 
 
+class TestStandaloneCollections:
+    def test_names_resolve_among_what_it_holds(self, dataset: ca.Dataset) -> None:
+        """A collection built on its own finds names among its records and what they refer to."""
+        own = ca.Collection(list(dataset.loans.where(debtor="kz")), ca.Loan)
+
+        assert list(dataset.loans.where(debtor="kz")) == list(own.where(debtor="Kazakhstan"))
+        assert list(own[:0].where(debtor="Kazakhstan")) == []
+        with pytest.raises(ca.NotFound):
+            own.where(debtor="Kyrgyzstan")  # a country, but none of its records names it
+        with pytest.raises(ca.NotFound):
+            ca.Collection([], ca.Loan).where(debtor="kz")
+
+    def test_the_dataset_looks_in_itself(self, dataset: ca.Dataset) -> None:
+        """A dataset's collections, and all derived from them, look names up in the dataset."""
+        empty = dataset.loans.where(debtor="tm")
+
+        assert 0 == len(empty.where(lender="Exim Bank"))
+        assert 0 == len(dataset.about("tm").loans.where(debtor="Kyrgyzstan"))
+
+
 #: Anything a user might pass to `where`: names, values, records, wrong types.
 CRITERIA = st.one_of(st.none(), st.text(max_size=6), st.sampled_from(["whole", "member", "kg"]),
                      st.integers(), st.sampled_from(list(ca.Role)))  # fmt: skip

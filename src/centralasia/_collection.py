@@ -419,9 +419,11 @@ class Collection(Sequence[T], Generic[T]):
         tj-cn-half-of-foreign-debt
         >>> len(ca.loans.where(debtor="tm"))
         0
-        >>> ca.loans.where(debtor="Kazakstan")
-        Traceback (most recent call last):
-        centralasia._errors.NotFound: no country matches 'Kazakstan'; did you mean 'Kazakhstan'?
+        >>> try:
+        ...     ca.loans.where(debtor="Kazakstan")
+        ... except ca.NotFound as error:
+        ...     print(error.suggestions[0])
+        Kazakhstan
 
         Raises:
             NotFound: If a key names no record; the message suggests the
