@@ -6,10 +6,12 @@ import doctest
 import json
 import os
 import pathlib
+import re
 import subprocess
 import sys
 import venv
 import zipfile
+from typing import Any
 
 import pytest
 
@@ -154,3 +156,109 @@ class TestReadme:
             if ">>>" not in block:
                 exec(compile(block, "README.md", "exec"), {})  # noqa: S102 - our own README
         assert (tmp_path / "loans.csv").read_text(encoding="utf-8").startswith("id,")
+
+
+class TestDir:
+    def test_fresh_interpreter_lists_the_public_api(self) -> None:
+        """In a fresh interpreter `dir(ca)` is exactly the public API, nothing private."""
+        from centralasia._bundled import NAMES  # noqa: PLC0415
+
+        listed = json.loads(_run("import json, centralasia as ca; print(json.dumps(dir(ca)))"))
+
+        assert sorted({*ca.__all__, *NAMES, "strategies"}) == listed
+        assert {"countries", "loans", "about", "search", "strategies"} <= set(listed)
+        assert not {"Any", "TYPE_CHECKING", "_HOMES", "annotations"} & set(listed)
+
+    def test_after_use_too(self) -> None:
+        """Using names (which caches them in the module) does not change `dir(ca)`."""
+        before = dir(ca)
+        _ = ca.countries, ca.Loan, ca.search
+
+        assert before == dir(ca)
+
+    def test_every_listed_name_resolves(self) -> None:
+        """Every name `dir(ca)` lists is an attribute, `ca.strategies` without importing it."""
+        assert "<module 'centralasia.strategies'" in _run(
+            "import centralasia as ca; print(repr(ca.strategies))"
+        )
+        for name in dir(ca):
+            assert getattr(ca, name) is not None
+
+    def test_api_reference_names_everything(self) -> None:
+        """docs/api.rst documents every public name, the bundled collections and helpers too."""
+        from centralasia._bundled import NAMES  # noqa: PLC0415
+
+        text = (REPO / "docs" / "api.rst").read_text(encoding="utf-8")
+        documented = set(re.findall(r"ca\.(\w+)|:: (\w+)|\b(\w+)$", text, flags=re.MULTILINE))
+        names = {name for group in documented for name in group if name}
+        members = {name for line in text.splitlines() if ":members:" in line
+                   for name in re.findall(r"\w+", line.split(":members:")[1])}  # fmt: skip
+
+        assert set() == ({*ca.__all__, *NAMES} - {"__version__"}) - names - members
+
+
+class TestReprs:
+    @pytest.mark.parametrize(
+        "make",
+        [
+            ca.load,
+            lambda: ca.loans,
+            lambda: ca.events,
+            lambda: ca.loans[:0],
+            lambda: ca.about("kg"),
+            lambda: ca.about("kaleji-debt-trap"),
+            lambda: ca.countries.search("Kirgizstan")[0],
+            lambda: ca.search("military base")[0],
+            lambda: ca.search("debt")[-1],
+            lambda: ca.find_text("debt trap")[0],
+            lambda: ca.find_text("china")[-1],
+        ],
+    )
+    def test_fit_in_two_lines(self, make: Any) -> None:
+        """Datasets, collections, profiles, matches and hits show in a line or two, not pages."""
+        shown = repr(make())
+
+        assert "\n" not in shown
+        assert len(shown) <= 200, shown
+
+    def test_dataset_counts(self) -> None:
+        """A dataset's repr counts each collection."""
+        shown = repr(ca.load())
+
+        assert shown.startswith("<Dataset: ")
+        assert f"{len(ca.loans)} loans" in shown
+
+    def test_collection_names_its_first_ids(self) -> None:
+        """A collection's repr gives its count and its first ids, not only a count."""
+        assert "<Collection of 1 loan: kg-exim-2023>" == repr(ca.loans.where(lender="Exim Bank"))
+        assert repr(ca.loans).endswith(", …>")
+        assert "<Collection of 0 loans>" == repr(ca.loans[:0])
+
+    def test_profile_counts_its_parts(self) -> None:
+        """A profile's repr names its record and counts the parts that are not empty."""
+        shown = repr(ca.about("china-exim-bank"))
+
+        assert shown.startswith("<Profile of organization 'china-exim-bank': ")
+        assert "1 loan" in shown
+
+
+class TestSlices:
+    def test_slice_is_a_collection(self) -> None:
+        """A slice of a collection is a collection of the same kind, in the same order."""
+        part = ca.loans[1:4]
+
+        assert isinstance(part, ca.Collection)
+        assert ca.Loan is part.record_type
+        assert list(ca.loans)[1:4] == list(part)
+
+    def test_filters_compose_on_a_slice(self) -> None:
+        """Filters on a slice keep only what the slice holds, and resolve names as before."""
+        part = ca.loans[:6]
+        expected = [loan for loan in part if ca.countries.get("kg") in loan.debtors]
+
+        assert expected == list(part.where(debtors="Kyrgyzstan"))
+        assert list(part.where(debtors="kg").sort_by("as_of")) == list(
+            part.sort_by("as_of").where(debtors="kg").sort_by("as_of")
+        )
+        with pytest.raises(ca.NotFound):
+            part[:0].where(debtors="Kirgizstan")

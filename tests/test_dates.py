@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import edtf
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from centralasia import Date, Precision
+import centralasia as ca
+from centralasia import Date, Precision, strategies
+from centralasia._dates import as_date
+from centralasia._schema import attribute_types
 
 YEARS = st.integers(1000, 2999)
 WINTERS = (24, 28, 30)
@@ -136,3 +140,149 @@ class TestOrdering:
         assert 1 == sum([a < b, a == b, a > b])
         assert (first == second) == (a == b)
         assert (a == b) <= (hash(a) == hash(b))
+
+
+def _all_dates(dataset: ca.Dataset) -> set[str]:
+    """Every date of the bundled data, in any date field, as EDTF."""
+    found = set()
+    for collection in dataset.collections.values():
+        dated = [
+            name
+            for name, attribute in attribute_types(collection.record_type).items()
+            if attribute.element is Date
+        ]
+        for record in collection:
+            found |= {getattr(record, name).edtf for name in dated if getattr(record, name)}
+    return found
+
+
+def _point_parts(text: str) -> tuple[str, str | None, str | None, str]:
+    year, _, rest = text.rstrip("?~%").partition("-")
+    month, _, day = rest.partition("-")
+    return year, month or None, day or None, text[len(text.rstrip("?~%")) :]
+
+
+def _check_words(edtf: str) -> None:
+    """The words of *edtf* keep every number and mark it carries, and no EDTF code."""
+    words = Date(edtf).words
+    first, slash, second = edtf.partition("/")
+    points = [point for point in (first, second) if point and point != ".."]
+    expected = set()
+    for point in points:
+        year, month, day, _ = _point_parts(point)
+        expected.add(str(int(year)))
+        if day is not None:
+            expected.add(str(int(day)))
+            assert MONTHS[int(month or 0) - 1] in words
+        elif month is not None and int(month) <= 12:
+            assert MONTHS[int(month) - 1] in words
+        elif month is not None:
+            assert SEASON_WORDS[int(month)] in words
+            if int(month) in {24, 28, 30}:  # winters (and the southern summer) reach next year
+                expected.add(str(int(year) + 1))
+        assert ("about" in words) == any(_point_parts(p)[3] in {"~", "%"} for p in points)
+        assert ("(uncertain)" in words) == any(_point_parts(p)[3] in {"?", "%"} for p in points)
+
+    assert expected == set(re.findall(r"\d+", words))
+    assert not {"/", "..", "~", "?", "%", "-"} & set(words.replace("..", "/"))
+    assert words.startswith("from ") == (bool(slash) and second == "..")
+    assert words.startswith("until ") == (bool(slash) and first == "..")
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")  # fmt: skip
+SEASON_WORDS = {
+    **dict.fromkeys((21, 25, 29), "spring"), **dict.fromkeys((22, 26, 30), "summer"),
+    **dict.fromkeys((23, 27, 31), "autumn"), **dict.fromkeys((24, 28, 32), "winter"),
+    33: "first quarter", 34: "second quarter", 35: "third quarter", 36: "fourth quarter",
+    37: "first third", 38: "second third", 39: "third third",
+    40: "first half", 41: "second half",
+}  # fmt: skip
+
+
+@st.composite
+def _marked(draw: st.DrawFn) -> str:
+    """Draw any date form: strategies.dates(), with marks and open ends added."""
+    date = draw(strategies.dates())
+    mark = st.sampled_from(["", "", "?", "~", "%"])
+    first, slash, second = date.edtf.partition("/")
+    first += draw(mark)
+    if not slash:
+        return draw(st.sampled_from([first, f"{first}/..", f"../{first}"]))
+    return f"{first}/{second}{draw(mark)}"
+
+
+class TestWords:
+    @pytest.mark.parametrize(
+        ("edtf", "words"),
+        [
+            ("1996", "1996"),
+            ("2023-12", "December 2023"),
+            ("2021-06-12", "12 June 2021"),
+            ("2024-01-01", "1 January 2024"),
+            ("2020-40", "the first half of 2020"),
+            ("2023-41", "the second half of 2023"),
+            ("2023-34", "the second quarter of 2023"),
+            ("2023-37", "the first third of 2023"),
+            ("2023-21", "spring 2023"),
+            ("2023-24", "winter 2023–2024"),
+            ("2023-29", "spring 2023 (southern hemisphere)"),
+            ("2024-10?", "October 2024 (uncertain)"),
+            ("2024-10-30?", "30 October 2024 (uncertain)"),
+            ("2024~", "about 2024"),
+            ("2024%", "about 2024 (uncertain)"),
+            ("2008/2021", "2008 to 2021"),
+            ("2001/2002", "2001 to 2002"),
+            ("2024-01/2024-04", "January to April 2024"),
+            ("2022-01/2022-04", "January to April 2022"),
+            ("2023-11/2024-02", "November 2023 to February 2024"),
+            ("2024-01-01/2024-01-15", "1 to 15 January 2024"),
+            ("2024-01-01/2024-04-15", "1 January to 15 April 2024"),
+            ("2023-21/2023-23", "spring to autumn 2023"),
+            ("2023-33/2023-35", "the first quarter of 2023 to the third quarter of 2023"),
+            ("2024-01?/2024-04", "January 2024 (uncertain) to April 2024"),
+            ("2012/..", "from 2012 on"),
+            ("2017/..", "from 2017 on"),
+            ("../2019-06", "until June 2019"),
+        ],
+    )
+    def test_table(self, edtf: str, words: str) -> None:
+        """Each EDTF form reads as a reader would say it, with the year once where it is shared."""
+        assert words == Date(edtf).words
+
+    @given(_marked())
+    def test_every_form_keeps_its_numbers_and_marks(self, edtf: str) -> None:
+        """Any date's words keep its years, days, months or seasons and marks, and no EDTF code."""
+        _check_words(edtf)
+
+    def test_every_bundled_date(self, dataset: ca.Dataset) -> None:
+        """Every date in the bundled data reads in words, without an EDTF code."""
+        dates = _all_dates(dataset)
+
+        assert {"2012/..", "2024-10?", "2020-40", "2024-01/2024-04"} <= dates
+        for text in dates:
+            _check_words(text)
+
+
+class TestAsDate:
+    @pytest.mark.parametrize(
+        ("value", "edtf"),
+        [("2023-06", "2023-06"), (2023, "2023"), (dt.date(2023, 6, 1), "2023-06-01"),
+         (dt.datetime(2023, 6, 1, 12, 30, tzinfo=dt.UTC), "2023-06-01"),
+         (Date("2023-40"), "2023-40")],
+    )  # fmt: skip
+    def test_accepted(self, value: object, edtf: str) -> None:
+        """A date parameter takes a Date, an EDTF string, a year or a datetime.date."""
+        assert Date(edtf) == as_date(value, "f", "start")
+
+    @pytest.mark.parametrize("value", [2023.0, True, b"2023", ["2023"]])
+    def test_wrong_types(self, value: object) -> None:
+        """Anything else is a TypeError naming the function and the parameter."""
+        with pytest.raises(TypeError, match=r"^timeline\(\): start must be a Date"):
+            as_date(value, "timeline", "start")
+
+    @pytest.mark.parametrize("value", ["first half of 2023", 0, 10000, "2023-13"])
+    def test_bad_values(self, value: object) -> None:
+        """A value of the right type that is no date is a ValueError naming the parameter."""
+        with pytest.raises(ValueError, match=r"^timeline\(\): end: "):
+            as_date(value, "timeline", "end")

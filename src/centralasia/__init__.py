@@ -9,7 +9,7 @@ The collections ``articles``, ``countries``, ``organizations``,
 ``corridors``, ``memberships``, ``events``, ``loans``, ``finance``,
 ``measurements``, ``statements`` and ``conflicts`` of the bundled dataset are attributes of
 this module, read on first use; so are its helpers ``about``, ``find_text``,
-``members``, ``record`` and ``timeline`` (see :class:`Dataset`).
+``members``, ``record``, ``search`` and ``timeline`` (see :class:`Dataset`).
 
 Importing the package imports nothing else: each public name is imported
 from its private module on first use (PEP 562), so ``import centralasia``
@@ -165,4 +165,5 @@ if TYPE_CHECKING:
     find_text = _data.find_text
     members = _data.members
     record = _data.record
+    search = _data.search
     timeline = _data.timeline

@@ -19,7 +19,10 @@ _lock = threading.Lock()
 
 #: The parts of the bundled dataset that the package gives as attributes (``ca.loans``).
 NAMES = frozenset(
-    [*(kind.collection for kind in KINDS), "about", "find_text", "members", "record", "timeline"]
+    [
+        *(kind.collection for kind in KINDS),
+        *("about", "find_text", "members", "record", "search", "timeline"),
+    ]
 )
 
 

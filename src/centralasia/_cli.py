@@ -346,15 +346,10 @@ def _show(dataset: Dataset, arguments: argparse.Namespace) -> None:
 
 def _search(dataset: Dataset, arguments: argparse.Namespace) -> None:
     limit: int = arguments.limit
-    # Every collection, best first; the stable sort keeps the schema's order on ties.
-    matches = sorted(
-        (
-            (match.score, kind_of(collection.record_type).name, match.record, match.key)
-            for collection in dataset.collections.values()
-            for match in collection.search(arguments.text, limit=limit)
-        ),
-        key=lambda found: -found[0],
-    )[:limit]
+    matches = [
+        (match.score, kind_of(type(match.record)).name, match.record, match.key)
+        for match in dataset.search(arguments.text, limit=limit)
+    ]
     hits = dataset.find_text(arguments.text, limit=limit)
     if _json(arguments):
         records = [

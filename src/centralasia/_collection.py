@@ -5,78 +5,113 @@ A read-only, typed collection of records of one kind, indexed on first use.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import enum
 import operator
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import typing
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from decimal import Decimal
 from typing import IO, TYPE_CHECKING, Any, Generic, TypeVar, overload
 
-from attrs import fields, frozen
+from attrs import field, frozen
 
-from centralasia._dates import Date
-from centralasia._errors import NotFound
-from centralasia._keys import normalize, record_keys
-from centralasia._model import Citation
-from centralasia._schema import kind_of
+from centralasia._dates import Date, as_date
+from centralasia._errors import NotFound, indefinite, wrong_type
+from centralasia._keys import key_fields, normalize, record_keys
+from centralasia._model import Article, Citation, clipped_repr, short_repr
+from centralasia._schema import (
+    LOOKUP_ORDER,
+    AttributeType,
+    Kind,
+    attribute_types,
+    cited_articles,
+    kind_of,
+    referenced,
+)
 from centralasia._values import Figure, Money
 
 if TYPE_CHECKING:
-    import datetime as dt
+    from typing import TypeAlias
 
-    from centralasia._schema import Kind
-
-__all__ = ["Collection", "Match"]
+__all__ = ["Collection", "Match", "Resolver", "check_limit", "lookup_order", "not_found", "resolve"]
 
 T = TypeVar("T")
 D = TypeVar("D")
 
 _MISSING: Any = object()
+#: The index key of "not given": ``None``, or an empty tuple.
 _NONE_KEY = "\x00none"
 
+#: Finds the collection that holds records of a class: how a collection
+#: turns the names in ``where(debtor="Kyrgyzstan")`` into records.
+Resolver: TypeAlias = "Callable[[type[Any]], Collection[Any]]"
 
-def _filter_keys(value: object) -> Iterator[str]:
+#: What an attribute may be ordered by (``sort_by``, ``rank``): figures by value.
+_ORDERED = (str, int, Decimal, Date, Money, Figure, dt.date)
+
+
+def _category(attribute: AttributeType) -> str:
+    """Say how ``where`` matches *attribute*: reference, enum, text, date or other."""
+    element = attribute.element
+    if attribute.targets or element is Citation:
+        return "reference"
+    if isinstance(element, type) and issubclass(element, enum.Enum):
+        return "enum"
+    if element is str:
+        return "text"
+    return "date" if element is Date else "other"
+
+
+@frozen
+class _Criterion:
+    """What :meth:`Collection.where` accepts for one attribute, read once from its type."""
+
+    #: How values are matched: reference, enum, text, date or other.
+    category: str
+    #: Whether None ("not given") can match: the attribute is optional or a tuple.
+    nullable: bool
+    #: The type of one value (the enum, for an enum attribute).
+    element: Any
+    #: For a reference, the kinds it names, in lookup order, and their classes.
+    targets: tuple[Kind[Any], ...]
+    classes: tuple[type[Any], ...]
+
+
+_CRITERIA: dict[tuple[type[Any], str], _Criterion] = {}
+
+
+def _criterion_of(attribute: AttributeType) -> _Criterion:
+    category = _category(attribute)
+    targets: tuple[Kind[Any], ...] = ()
+    if category == "reference":  # ``sources`` holds citations: it names their articles
+        targets = lookup_order(attribute.targets or (kind_of(Article),))
+    nullable = attribute.optional or attribute.many
+    classes = tuple(kind.cls for kind in targets)
+    return _Criterion(category, nullable, attribute.element, targets, classes)
+
+
+def _orderable(attribute: AttributeType) -> bool:
+    element = typing.get_origin(attribute.element) or attribute.element
+    return isinstance(element, type) and issubclass(element, _ORDERED)
+
+
+def _record_key(record: Any) -> tuple[type[Any], str]:
+    return type(record), record.id
+
+
+def _index_keys(category: str, value: object) -> Iterator[Hashable]:
     """Yield the keys an attribute's *value* is found by in :meth:`Collection.where`."""
-    if value is None:
+    if value is None or (isinstance(value, tuple) and not value):
         yield _NONE_KEY
-    elif isinstance(value, tuple):
-        for item in value:
-            yield from _filter_keys(item)
-    elif isinstance(value, Citation):
-        yield from _filter_keys(value.article)
-    elif isinstance(value, enum.Enum):
-        yield normalize(str(value.value))
-    elif isinstance(value, str):
-        yield normalize(value)
-    elif hasattr(value, "id"):
-        yield from map(normalize, record_keys(value))
-    else:
-        msg = f"cannot filter on {type(value).__name__} values"
-        raise TypeError(msg)
-
-
-def _query_key(value: object) -> str:
-    """Return the key that a :meth:`Collection.where` criterion looks up."""
-    if value is None:
-        return _NONE_KEY
-    if isinstance(value, enum.Enum):
-        return normalize(str(value.value))
-    if isinstance(value, str):
-        return normalize(value)
-    record_id = getattr(value, "id", None)
-    if isinstance(record_id, str):
-        return normalize(record_id)
-    msg = f"a criterion must be a record, a string, an enum member or None, not {value!r}"
-    raise TypeError(msg)
-
-
-def _attribute_names(kind: type[Any]) -> tuple[str, ...]:
-    """Return the fields and public properties of the record type *kind*."""
-    names = [attribute.name for attribute in fields(kind)]
-    names += [
-        name
-        for name, member in vars(kind).items()
-        if isinstance(member, property) and not name.startswith("_")
-    ]
-    return tuple(names)
+        return
+    for item in value if isinstance(value, tuple) else (value,):
+        if category == "reference":
+            yield _record_key(item.article if isinstance(item, Citation) else item)
+        elif category == "enum":
+            yield normalize(str(item.value))
+        elif category == "text":
+            yield normalize(item)
+        # Dates and other values are matched only as given or not (None).
 
 
 def _sort_value(value: object) -> Any:
@@ -91,22 +126,78 @@ def _currencies(values: Iterable[object]) -> set[str]:
     return {value.currency for value in plain if isinstance(value, Money)}
 
 
+def _name_of(record: Any) -> str:
+    return getattr(record, "name", None) or record.id  # type: ignore[no-any-return]
+
+
+def lookup_order(kinds: Iterable[Kind[Any]]) -> tuple[Kind[Any], ...]:
+    """Return *kinds* in the order a key is looked up among them: named kinds first."""
+    wanted = set(kinds)
+    return tuple(kind for kind in LOOKUP_ORDER if kind in wanted)
+
+
+def resolve(key: str, kinds: Sequence[Kind[Any]], collection_of: Resolver) -> Any:
+    """Return the record *key* names among records of *kinds* (in lookup order), or None."""
+    for kind in kinds:
+        found = collection_of(kind.cls).get(key, None)
+        if found is not None:
+            return found
+    return None
+
+
+def not_found(key: str, kinds: Sequence[Kind[Any]], collection_of: Resolver) -> NotFound:
+    """Return the NotFound for *key* among *kinds* (in lookup order), suggesting close names."""
+    ordered = lookup_order(kinds)
+    matches = [match for kind in ordered for match in collection_of(kind.cls).search(key, limit=3)]
+    matches.sort(key=lambda match: -match.score)  # stable: ties stay in lookup order
+    names = list(dict.fromkeys(_name_of(match.record) for match in matches))[:3]
+    return NotFound(ordered[0].name if len(ordered) == 1 else "record", key, names)
+
+
 @frozen
 class Match(Generic[T]):
     """
-    A record found by :meth:`Collection.search`, with the key it matched and how well.
+    A record found by a search, with the text it matched and how well.
 
-    *score* runs from 0 to 100 (an exact match of the normalized key).
+    :meth:`Collection.search` matches the keys :meth:`Collection.get` knows;
+    :meth:`Dataset.search` also matches descriptions, summaries and quotes.
 
     .. versionadded:: 0.1
     """
 
-    record: T
+    record: T = field(repr=short_repr)
     """The record found."""
-    key: str
-    """The record's key that matched, normalized."""
+    key: str = field(repr=clipped_repr)
+    """The text of the record that matched best, normalized."""
     score: float
-    """How close the key is to the query, from 60 to 100."""
+    """
+    How close the text is to the query, up to 100 (an exact match); :meth:`Collection.search`
+    keeps scores from 60.
+    """
+    field: str
+    """Where :attr:`key` comes from: a field (``name``, ``aliases[1]``) or ``sources[0].quote``."""
+
+
+class _Referents:
+    """Finds the records a collection built on its own names: its items and what they cite."""
+
+    __slots__ = ("_found", "_items")
+
+    def __init__(self, items: tuple[Any, ...]) -> None:
+        self._items = items
+        self._found: dict[type[Any], Collection[Any]] = {}
+
+    def __call__(self, cls: type[Any]) -> Collection[Any]:
+        found = self._found.get(cls)
+        if found is None:
+            records: dict[str, Any] = {}
+            for item in self._items:
+                for record in (item, *referenced(item), *cited_articles(item)):
+                    if type(record) is cls:
+                        records.setdefault(record.id, record)
+            found = Collection._within(records.values(), cls, self)  # noqa: SLF001
+            self._found[cls] = found
+        return found
 
 
 class Collection(Sequence[T], Generic[T]):
@@ -124,12 +215,16 @@ class Collection(Sequence[T], Generic[T]):
     .. versionadded:: 0.1
     """
 
-    __slots__ = ("_dates", "_indexes", "_items", "_kind", "_lookup")
+    __slots__ = ("_dates", "_indexes", "_items", "_key_fields", "_kind", "_lookup", "_resolver")
     _items: tuple[T, ...]
     _kind: Kind[T]
     _lookup: dict[str, T] | None
+    #: Built on a first search: the field each key of the lookup index comes from.
+    _key_fields: dict[str, str] | None
+    #: Finds the records that names in criteria refer to (see :meth:`where`).
+    _resolver: Resolver
     #: Built on first use: attribute name -> filter key -> positions.
-    _indexes: dict[str, dict[str, tuple[int, ...]]]
+    _indexes: dict[str, dict[Hashable, tuple[int, ...]]]
     #: Built on first use: date attribute -> (sorted start days, positions).
     _dates: dict[str, tuple[list[dt.date], tuple[int, ...]]]
 
@@ -140,20 +235,41 @@ class Collection(Sequence[T], Generic[T]):
             if type(item) is not record_type:
                 msg = f"a collection of {kind.collection} cannot hold {item!r}"
                 raise TypeError(msg)
-        self._setup(ordered, kind)
+        # Built on its own, a collection finds names among its records and
+        # the records they refer to; a Dataset rebinds it to look in the dataset.
+        self._setup(ordered, kind, _Referents(ordered))
 
-    def _setup(self, items: tuple[T, ...], kind: Kind[T]) -> None:
+    def _setup(self, items: tuple[T, ...], kind: Kind[T], resolver: Resolver) -> None:
         init = object.__setattr__  # the collection is read-only once built
         init(self, "_items", items)
         init(self, "_kind", kind)
+        init(self, "_resolver", resolver)
         init(self, "_lookup", None)
+        init(self, "_key_fields", None)
         init(self, "_indexes", {})
         init(self, "_dates", {})
 
+    @classmethod
+    def _within(cls, items: Iterable[Any], record_type: type[Any], resolver: Resolver) -> Any:
+        """Return a collection of *items* in id order that resolves names through *resolver*."""
+        collection = object.__new__(cls)
+        ordered = tuple(sorted(items, key=operator.attrgetter("id")))
+        collection._setup(ordered, kind_of(record_type), resolver)
+        return collection
+
+    def _rebound(self, resolver: Resolver) -> Collection[T]:
+        """Return this collection resolving names through *resolver*; indexes are shared."""
+        rebound = self._derive(self._items)
+        object.__setattr__(rebound, "_resolver", resolver)
+        object.__setattr__(rebound, "_lookup", self._lookup)
+        object.__setattr__(rebound, "_indexes", self._indexes)
+        object.__setattr__(rebound, "_dates", self._dates)
+        return rebound
+
     def _derive(self, items: tuple[T, ...]) -> Collection[T]:
-        """Return a collection of *items*, in the order given, of the same kind."""
+        """Return a collection of *items*, in the order given, of the same kind and resolver."""
         derived = object.__new__(type(self))
-        derived._setup(items, self._kind)
+        derived._setup(items, self._kind, self._resolver)
         return derived
 
     def _lookup_index(self) -> dict[str, T]:
@@ -185,6 +301,7 @@ class Collection(Sequence[T], Generic[T]):
         Raises:
             NotFound: If no record matches and no *default* is given; the
                 message suggests the closest keys.
+            TypeError: If *key* is not a string.
 
         .. versionadded:: 0.1
 
@@ -192,8 +309,13 @@ class Collection(Sequence[T], Generic[T]):
         index = self._lookup_index()
         # Keys are stored normalized, and normalizing is idempotent: a key
         # already in normal form needs no second pass.
-        found = index.get(key)
-        if found is None and isinstance(key, str):
+        try:
+            found = index.get(key)
+        except TypeError:  # unhashable: not a key, said below
+            found = None
+        if found is None:
+            if not isinstance(key, str):
+                raise wrong_type("get", "key", "a str (an id, a code or a name)", key)
             found = index.get(normalize(key))
         if found is not None:
             return found
@@ -209,7 +331,8 @@ class Collection(Sequence[T], Generic[T]):
         aliases), compared after normalization with rapidfuzz's token-set
         ratio, so misspellings, abbreviations and words left out are found;
         equal scores are ordered by plain similarity, then id.  Each record
-        appears once, with its best-matching key.
+        appears once, with its best-matching key.  To search every
+        collection, descriptions and quotes too, use :meth:`Dataset.search`.
 
         >>> import centralasia as ca
         >>> [match.record.id for match in ca.countries.search("Kirgizstan", limit=1)]
@@ -219,6 +342,9 @@ class Collection(Sequence[T], Generic[T]):
 
         .. versionadded:: 0.1
         """
+        if not isinstance(query, str):
+            raise wrong_type("search", "query", "a str", query)
+        check_limit("search", limit)
         # Imported here: only a search pays for the fuzzy matcher.
         from rapidfuzz import fuzz, process  # noqa: PLC0415
 
@@ -231,28 +357,56 @@ class Collection(Sequence[T], Generic[T]):
             wanted, keys, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=60
         )
         position = {id(item): number for number, item in enumerate(self._items)}
-        best: dict[int, tuple[float, float, Match[T]]] = {}
+        best: dict[int, tuple[float, float, T, str]] = {}
         for key, score, _ in scored:
             record = index[key]
-            candidate = (score, fuzz.ratio(wanted, key), Match(record, key, score))
+            candidate = (score, fuzz.ratio(wanted, key), record, key)
             if id(record) not in best or candidate[:2] > best[id(record)][:2]:
                 best[id(record)] = candidate
         ranked = sorted(
-            best.values(), key=lambda entry: (-entry[0], -entry[1], position[id(entry[2].record)])
+            best.values(), key=lambda entry: (-entry[0], -entry[1], position[id(entry[2])])
         )
-        return tuple(match for _, _, match in ranked[:limit])
+        fields = self._key_field_index()
+        return tuple(
+            Match(record, key, score, fields[key]) for score, _, record, key in ranked[:limit]
+        )
+
+    def _key_field_index(self) -> dict[str, str]:
+        """Return the field each key of the lookup index comes from (``aliases[1]``)."""
+        if self._key_fields is None:
+            index = self._lookup_index()
+            found: dict[str, str] = {}
+            for item in self._items:
+                for name, key in key_fields(item):
+                    normalized = normalize(key)
+                    if index.get(normalized) is item:
+                        found.setdefault(normalized, name)
+            object.__setattr__(self, "_key_fields", found)
+        return self._key_fields  # type: ignore[return-value]
 
     def where(self, **criteria: object) -> Collection[T]:
         """
         Return the records whose attributes match every criterion.
 
-        Each keyword names a field or property of the records.  A criterion
-        is a record, a key that :meth:`get` would find it by (an id, a code,
-        a name), an enum member or its value, a string, or ``None`` for "not
-        given".  A field holding several records (``debtors``,
-        ``countries``) matches when any of them does; ``sources`` matches
-        the cited article.  Strings are compared normalized, as by
-        :meth:`get`.  Lookups go through an index per attribute.
+        Each keyword names a field or property of the records, and what it
+        takes depends on what the attribute holds:
+
+        - a reference to records (``debtor``, ``countries``, ``lender``;
+          ``sources`` names the cited article): a record, or a key that
+          :meth:`get` finds it by (an id, a code, a name).  The key is looked
+          up like :meth:`get` does, among every record of the dataset the
+          collection comes from (or, for a collection you built, among its
+          records and those they refer to), so a misspelt name raises
+          :class:`NotFound` rather than matching nothing.  A field holding
+          several records matches when any of them does.
+        - an enum (``kind``, ``role``): a member or its value, in any case.
+        - a string (``description``, ``unit``): a string, compared normalized.
+        - ``None`` matches "not given" (``None``, or an empty tuple) on the
+          attributes that may be so.
+
+        A correct name may still match nothing (Turkmenistan owes no
+        recorded debt): the sources say nothing about it.  Lookups go
+        through an index per attribute.
 
         >>> import centralasia as ca
         >>> [loan.id for loan in ca.loans.where(debtor="Kyrgyzstan", lender="Exim Bank")]
@@ -263,46 +417,118 @@ class Collection(Sequence[T], Generic[T]):
         tj-cn-2024-early
         tj-cn-about-half-foreign-debt
         tj-cn-half-of-foreign-debt
+        >>> len(ca.loans.where(debtor="tm"))
+        0
+        >>> try:
+        ...     ca.loans.where(debtor="Kazakstan")
+        ... except ca.NotFound as error:
+        ...     print(error.suggestions[0])
+        Kazakhstan
 
         Raises:
-            TypeError: If a keyword is not an attribute of the records, or
-                names one that cannot be matched this way (use
-                :meth:`between` for dates).
+            NotFound: If a key names no record; the message suggests the
+                closest names.
+            TypeError: If a keyword is not an attribute of the records, a
+                criterion is of a type the attribute cannot hold, or the
+                attribute cannot be matched this way (use :meth:`between`
+                for dates, :meth:`filter` for the rest).
+            ValueError: If an enum attribute is given a value that is not
+                one of its members'; the message lists them.
 
         .. versionadded:: 0.1
 
         """
+        # Every criterion is checked, and every name resolved, before any is
+        # used: an error never depends on what the collection holds.
+        wanted = [(name, self._criterion(name, value)) for name, value in criteria.items()]
         positions: set[int] | None = None
-        for name, value in criteria.items():
-            found = set(self._attribute_index(name).get(_query_key(value), ()))
+        for name, key in wanted:
+            found = set(self._attribute_index(name).get(key, ()))
             positions = found if positions is None else positions & found
         if positions is None:
             return self
         return self._derive(tuple(self._items[number] for number in sorted(positions)))
 
-    def _attribute_index(self, name: str) -> dict[str, tuple[int, ...]]:
+    def _attribute(self, name: object) -> AttributeType:
+        """Return the attribute *name* of the records; raise TypeError if they have none."""
+        attributes = attribute_types(self._kind.cls)
+        attribute = attributes.get(name) if isinstance(name, str) else None
+        if attribute is None:
+            kind = self._kind.name
+            msg = f"{kind} records have no attribute {name!r}; they have {', '.join(attributes)}"
+            raise TypeError(msg)
+        return attribute
+
+    def _criterion_for(self, name: str) -> _Criterion:
+        """Return what ``where`` accepts for the attribute *name*; raise TypeError if none."""
+        criterion = _CRITERIA.get((self._kind.cls, name))
+        if criterion is None:
+            criterion = _criterion_of(self._attribute(name))
+            _CRITERIA[self._kind.cls, name] = criterion
+        return criterion
+
+    def _criterion(self, name: str, value: object) -> Hashable:
+        """Return the index key that the criterion ``name=value`` of :meth:`where` looks up."""
+        criterion = self._criterion_for(name)
+        category, nullable = criterion.category, criterion.nullable
+        if value is None:
+            if nullable:
+                return _NONE_KEY
+            kind = self._kind.name
+            msg = f"where(): every {kind} has {indefinite(name)}, so {name}=None matches nothing"
+            raise TypeError(msg)
+        if category == "reference":
+            targets = criterion.targets
+            if isinstance(value, str):
+                record = resolve(value, targets, self._resolver)
+                if record is None:
+                    raise not_found(value, targets, self._resolver)
+                return _record_key(record)
+            if isinstance(value, criterion.classes):
+                return _record_key(value)
+            what = indefinite(targets[0].name) if len(targets) == 1 else "a record"
+            accepted = f"{what}, a key (str) that names one{', or None' if nullable else ''}"
+            raise wrong_type("where", name, accepted, value)
+        if category == "enum":
+            return self._enum_key(name, criterion.element, value, nullable=nullable)
+        if category == "text":
+            if isinstance(value, str):
+                return normalize(value)
+            raise wrong_type("where", name, "a str" + (" or None" if nullable else ""), value)
+        hint = "between() for dates" if category == "date" else "filter() with a function"
+        msg = f"where() matches {name!r} only with None (not given); use {hint}"
+        raise TypeError(msg)
+
+    def _enum_key(self, name: str, kind: type[enum.Enum], value: object, *, nullable: bool) -> str:
+        """Return the key of an enum criterion: a member, or a member's value in any case."""
+        if isinstance(value, kind):
+            return normalize(str(value.value))
+        if not isinstance(value, str):
+            accepted = f"a {kind.__name__}, its value (str){' or None' if nullable else ''}"
+            raise wrong_type("where", name, accepted, value)
+        key = normalize(value)
+        values = [str(member.value) for member in kind]
+        if key not in map(normalize, values):
+            msg = f"where(): {name}={value!r} is not a {kind.__name__}: use {', '.join(values)}"
+            raise ValueError(msg)
+        return key
+
+    def _attribute_index(self, name: str) -> dict[Hashable, tuple[int, ...]]:
         index = self._indexes.get(name)
         if index is None:
-            self._check_attribute(name)
-            building: dict[str, list[int]] = {}
+            category = self._criterion_for(name).category
+            building: dict[Hashable, list[int]] = {}
             for number, item in enumerate(self._items):
-                for key in dict.fromkeys(_filter_keys(getattr(item, name))):
+                for key in dict.fromkeys(_index_keys(category, getattr(item, name))):
                     building.setdefault(key, []).append(number)
             index = {key: tuple(numbers) for key, numbers in building.items()}
             self._indexes[name] = index
         return index
 
-    def _check_attribute(self, name: str) -> None:
-        names = _attribute_names(self._kind.cls)
-        if name not in names:
-            kind = self._kind.name
-            msg = f"{kind} records have no attribute {name!r}; they have {', '.join(names)}"
-            raise TypeError(msg)
-
     def between(
         self,
-        start: str | Date | None = None,
-        end: str | Date | None = None,
+        start: str | Date | int | dt.date | None = None,
+        end: str | Date | int | dt.date | None = None,
         *,
         partly: bool = False,
         attribute: str | None = None,
@@ -318,6 +544,9 @@ class Collection(Sequence[T], Generic[T]):
         kept when its date could fall inside (the intervals overlap).
         Undated records are left out.  Records are dated by their main date
         (an event's ``date``, a loan's ``as_of``...), or by *attribute*.
+        *start* and *end* are each a :class:`Date`, an EDTF string, a year
+        (``2013`` is ``"2013"``) or a :class:`datetime.date`; ``None`` leaves
+        the window open on that side.
 
         >>> import centralasia as ca
         >>> [event.date.edtf for event in ca.events.between("2013", "2013")]
@@ -330,8 +559,8 @@ class Collection(Sequence[T], Generic[T]):
 
         .. versionadded:: 0.1
         """
-        first_date = Date(start) if isinstance(start, str) else start
-        last_date = Date(end) if isinstance(end, str) else end
+        first_date = as_date(start, "between", "start")
+        last_date = as_date(end, "between", "end")
         window_start = None if first_date is None else first_date.start
         window_end = None if last_date is None else last_date.end
         starts, numbers = self._date_index(attribute)
@@ -352,7 +581,9 @@ class Collection(Sequence[T], Generic[T]):
 
     def _date_attribute(self, attribute: str | None) -> str:
         if attribute is not None:
-            self._check_attribute(attribute)
+            if _category(self._attribute(attribute)) != "date":
+                msg = f"{self._kind.name} records' {attribute!r} is not a date"
+                raise TypeError(msg)
             return attribute
         if self._kind.date is None:
             msg = f"{self._kind.name} records have no date; name one with attribute="
@@ -367,9 +598,6 @@ class Collection(Sequence[T], Generic[T]):
             for number, item in enumerate(self._items):
                 date = getattr(item, name)
                 if date is not None:
-                    if not isinstance(date, Date):
-                        msg = f"{name!r} is not a date"
-                        raise TypeError(msg)
                     dated.append((date.start, number))
             dated.sort()
             cached = ([start for start, _ in dated], tuple(number for _, number in dated))
@@ -381,20 +609,42 @@ class Collection(Sequence[T], Generic[T]):
         Return the records ordered by *key*, an attribute name or a function.
 
         Records whose key is ``None`` come last either way; ties keep the
-        current order.  Amounts of money sort by amount.
+        current order.  Amounts of money sort by amount; figures by their
+        value.
+
+        Raises:
+            TypeError: If *key* names no attribute, or one whose values have
+                no order (records, citations); pass a function for those.
+            ValueError: If amounts of money in different currencies would be
+                compared.
 
         >>> import centralasia as ca
         >>> [event.date.edtf for event in ca.events.sort_by("date")][:3]
         ['1895', '1949', '1963']
 
         .. versionadded:: 0.1
+
         """
-        value_of: Callable[[T], Any]
+        return self._sorted(key, "sort_by", reverse=reverse)
+
+    def _value_of(self, key: object, function: str) -> Callable[[T], Any]:
+        """Return how to read *key*, an attribute that orders or a function, from a record."""
         if isinstance(key, str):
-            self._check_attribute(key)
-            value_of = operator.attrgetter(key)
-        else:
-            value_of = key
+            attribute = self._attribute(key)
+            if not _orderable(attribute):
+                kind = self._kind.name
+                msg = (
+                    f"{function}(): {kind} records cannot be ordered by {key!r}; "
+                    f"pass a function instead, such as lambda {kind}: ..."
+                )
+                raise TypeError(msg)
+            return operator.attrgetter(key)
+        if callable(key):
+            return key
+        raise wrong_type(function, "key", "an attribute name (str) or a function", key)
+
+    def _sorted(self, key: object, function: str, *, reverse: bool) -> Collection[T]:
+        value_of = self._value_of(key, function)
         values = [(value_of(item), item) for item in self._items]
         given = [(value, item) for value, item in values if value is not None]
         missing = [item for value, item in values if value is None]
@@ -408,6 +658,8 @@ class Collection(Sequence[T], Generic[T]):
         """
         Return the records that have a *key*, largest first.
 
+        *key* is as for :meth:`sort_by`, and raises the same errors.
+
         >>> import centralasia as ca
         >>> ranked = ca.loans.where(creditor="cn").rank("share_of_gdp")
         >>> [(loan.debtor.name, str(loan.share_of_gdp)) for loan in ranked][:2]
@@ -415,8 +667,8 @@ class Collection(Sequence[T], Generic[T]):
 
         .. versionadded:: 0.1
         """
-        value_of = operator.attrgetter(key) if isinstance(key, str) else key
-        ordered = self.sort_by(key, reverse=True)
+        value_of = self._value_of(key, "rank")
+        ordered = self._sorted(key, "rank", reverse=True)
         return self._derive(tuple(item for item in ordered if value_of(item) is not None))
 
     def latest(self, attribute: str | None = None) -> Collection[T]:
@@ -434,6 +686,9 @@ class Collection(Sequence[T], Generic[T]):
 
         .. versionadded:: 0.1
         """
+        if "sources" not in attribute_types(self._kind.cls):
+            msg = f"latest(): {self._kind.name} records cite no sources"
+            raise TypeError(msg)
         name = self._date_attribute(attribute)
         by_article: dict[str, list[T]] = {}
         for item in self._items:
@@ -465,6 +720,8 @@ class Collection(Sequence[T], Generic[T]):
 
         .. versionadded:: 0.1
         """
+        if not callable(predicate):
+            raise wrong_type("filter", "predicate", "a function", predicate)
         return self._derive(tuple(item for item in self._items if predicate(item)))
 
     def to_dicts(self) -> tuple[dict[str, Any], ...]:
@@ -585,3 +842,14 @@ class Collection(Sequence[T], Generic[T]):
     def __delattr__(self, name: str) -> None:
         msg = "a Collection is read-only"
         raise AttributeError(msg)
+
+
+def check_limit(function: str, limit: object, *, optional: bool = False) -> None:
+    """Raise TypeError or ValueError unless *limit* is a count (or, if *optional*, None)."""
+    if limit is None and optional:
+        return
+    if not isinstance(limit, int) or isinstance(limit, bool):
+        raise wrong_type(function, "limit", "an int" + (" or None" if optional else ""), limit)
+    if limit < 0:
+        msg = f"{function}(): limit must be 0 or more, not {limit}"
+        raise ValueError(msg)

@@ -4,17 +4,17 @@ The dataset: one typed collection per kind of record, and the questions asked of
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import types
-import typing
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from attrs import field, frozen
 
-from centralasia._collection import Collection
-from centralasia._dates import Date
-from centralasia._errors import NotFound
+from centralasia._collection import Collection, Match, check_limit, not_found, resolve
+from centralasia._dates import Date, as_date
+from centralasia._errors import indefinite, wrong_type
 from centralasia._model import (
     Article,
     Conflict,
@@ -29,10 +29,11 @@ from centralasia._model import (
     Record,
     Statement,
 )
-from centralasia._schema import KINDS
+from centralasia._schema import KINDS, LOOKUP_ORDER, kind_of
 
 if TYPE_CHECKING:
     from centralasia._relations import Profile, Relations
+    from centralasia._search import RecordIndex
     from centralasia._text import TextHit, TextIndex
 
 T = TypeVar("T")
@@ -41,8 +42,8 @@ D = TypeVar("D")
 __all__ = ["Dataset", "load"]
 
 _MISSING: Any = object()
-#: Kinds whose records have names come first when a key is looked up in every collection.
-_LOOKUP_ORDER = tuple(sorted(KINDS, key=lambda kind: kind.keys == ("id",)))
+#: Every record class, for isinstance checks.
+_RECORD_TYPES = tuple(kind.cls for kind in KINDS)
 
 
 def _read_only(seeds: Mapping[str, str]) -> Mapping[str, str]:
@@ -52,11 +53,12 @@ def _read_only(seeds: Mapping[str, str]) -> Mapping[str, str]:
 class _Derived:
     """Indexes over a whole dataset, built on first use and then kept."""
 
-    __slots__ = ("relations", "text")
+    __slots__ = ("records", "relations", "text")
 
     def __init__(self) -> None:
         self.relations: Relations | None = None
         self.text: TextIndex | None = None
+        self.records: RecordIndex | None = None
 
 
 @frozen(cache_hash=True)
@@ -103,6 +105,24 @@ class Dataset:
             if not isinstance(collection, Collection) or collection.record_type is not kind.cls:
                 msg = f"'{kind.collection}' must be a Collection of {kind.collection}"
                 raise TypeError(msg)
+            # Names in criteria (loans.where(debtor="Kyrgyzstan")) are looked up
+            # in this dataset, by the collections and all those derived from them.
+            object.__setattr__(self, kind.collection, collection._rebound(self._collection_of))  # noqa: SLF001
+
+    def _collection_of(self, cls: type[Any]) -> Collection[Any]:
+        """Return the collection of records of class *cls*."""
+        return getattr(self, kind_of(cls).collection)  # type: ignore[no-any-return]
+
+    def _named(self, cls: type[T], value: object, function: str, parameter: str) -> T:
+        """Return the record of class *cls* that *value*, a record or a key, names."""
+        if isinstance(value, cls):
+            return value
+        if isinstance(value, str):
+            return self._collection_of(cls).get(value)  # type: ignore[no-any-return]
+        name = kind_of(cls).name
+        raise wrong_type(
+            function, parameter, f"{indefinite(name)} or a key (str) that names one", value
+        )
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{len(self.collections[kind.collection])} {kind.collection}"
@@ -142,26 +162,25 @@ class Dataset:
         >>> ca.load().record("KGZ").name
         'Kyrgyzstan'
 
+        >>> ca.load().record("Atlantis", None) is None
+        True
+
         Raises:
             NotFound: If no collection has it and no *default* is given; the
                 message suggests the closest names.
+            TypeError: If *key* is not a string.
 
         .. versionadded:: 0.1
 
         """
-        for kind in _LOOKUP_ORDER:
-            found = getattr(self, kind.collection).get(key, None)
-            if found is not None:
-                return found
+        if not isinstance(key, str):
+            raise wrong_type("record", "key", "a str (an id, a code or a name)", key)
+        found = resolve(key, LOOKUP_ORDER, self._collection_of)
+        if found is not None:
+            return found
         if default is not _MISSING:
             return default
-        suggestions = [
-            getattr(match.record, "name", match.record.id)
-            for kind in _LOOKUP_ORDER
-            if kind.keys != ("id",)
-            for match in getattr(self, kind.collection).search(key, limit=1)
-        ]
-        raise NotFound("record", key, suggestions)
+        raise not_found(key, LOOKUP_ORDER, self._collection_of)
 
     def about(self, record: object) -> Profile:
         """
@@ -176,29 +195,39 @@ class Dataset:
 
         See :class:`Profile` for what each part holds.
 
+        Raises:
+            NotFound: If *record* is a key that names no record.
+            TypeError: If *record* is neither a record nor a string.
+
         .. versionadded:: 0.1
+
         """
         from centralasia._relations import Relations  # noqa: PLC0415
 
-        target = self.record(record) if isinstance(record, str) else record
-        if not isinstance(target, typing.get_args(Record)):
-            msg = f"about() takes a record or a key (str), not {type(record).__name__}"
-            raise TypeError(msg)
+        if isinstance(record, str):
+            target = self.record(record)
+        elif isinstance(record, _RECORD_TYPES):
+            target = record
+        else:
+            raise wrong_type("about", "record", "a record or a key (str) that names one", record)
         return self._built("relations", lambda: Relations(self)).profile(target)
 
     def timeline(
         self,
-        start: str | Date | None = None,
-        end: str | Date | None = None,
+        start: str | Date | int | dt.date | None = None,
+        end: str | Date | int | dt.date | None = None,
         *,
-        country: object = None,
-        organization: object = None,
+        country: Country | str | None = None,
+        organization: Organization | str | None = None,
         partly: bool = False,
     ) -> Collection[Event]:
         """
         Return the events from *start* to *end*, in date order.
 
-        *country* and *organization* (records or keys) keep the events that
+        *start* and *end* are each a :class:`Date`, an EDTF string, a year
+        (``timeline(2020, 2024)`` is 2020 to 2024, whole years) or a
+        :class:`datetime.date`.  *country* and *organization* (records or
+        keys, looked up as by :meth:`Collection.get`) keep the events that
         involve them.  Dates compare as intervals, as in
         :meth:`Collection.between`: an event dated only "2022" is within
         ``timeline("2022", "2022")`` but not ``timeline("2022-01", "2022-06")``,
@@ -207,32 +236,81 @@ class Dataset:
         >>> import centralasia as ca
         >>> [event.date.edtf for event in ca.timeline("2013", "2022", country="kz")]
         ['2013-09-07', '2020-40', '2022-01', '2022', '2022', '2022-06', '2022-06-07']
+        >>> ca.timeline(2013, 2022, country="kz") == ca.timeline("2013", "2022", country="kz")
+        True
+
+        Raises:
+            NotFound: If *country* or *organization* names no record.
+            TypeError: If a parameter is of a type it cannot take.
+            ValueError: If *start* or *end* is not a valid date.
 
         .. versionadded:: 0.1
-        """
-        criteria = {"countries": country, "organizations": organization}
-        events = self.events.where(**{k: v for k, v in criteria.items() if v is not None})
-        return events.between(start, end, partly=partly).sort_by("date")
 
-    def members(self, organization: object, on: str | Date | None = None) -> Collection[Membership]:
+        """
+        first = as_date(start, "timeline", "start")
+        last = as_date(end, "timeline", "end")
+        events = self.events
+        if country is not None:
+            events = events.where(countries=self._named(Country, country, "timeline", "country"))
+        if organization is not None:
+            body = self._named(Organization, organization, "timeline", "organization")
+            events = events.where(organizations=body)
+        return events.between(first, last, partly=partly).sort_by("date")
+
+    def members(
+        self,
+        organization: Organization | str,
+        on: str | Date | int | dt.date | None = None,
+    ) -> Collection[Membership]:
         """
         Return the memberships of *organization* (a record or a key).
 
-        With *on*, only those that may hold on that date: a membership whose
-        joining date is not known is kept, since the sources do not rule it
-        out; :meth:`Membership.held_on` tells which are certain.
+        Without *on*, every membership of the organization itself.  With *on*
+        (a date, as for :meth:`timeline`), only those that may hold on that
+        date: a membership whose joining date is not known is kept, since the
+        sources do not rule it out; :meth:`Membership.held_on` tells which
+        are certain.  If the organization did not exist yet on that date, the
+        question goes to its :attr:`~Organization.predecessor`: the SCO asked
+        about 1996 answers with the Shanghai Five's members, and each
+        membership's :attr:`~Membership.organization` says which body it is
+        in.  An organization exists from its :attr:`~Organization.founded`
+        date or, where no source dates its founding, from the earliest date
+        of a membership of it or an event involving it.
 
         >>> import centralasia as ca
         >>> [m.country.id for m in ca.members("Shanghai Five")]
         ['cn', 'kg', 'kz', 'ru', 'tj']
+        >>> [m.organization.name for m in ca.members("sco", on=1996)][:2]
+        ['Shanghai Five', 'Shanghai Five']
+
+        Raises:
+            NotFound: If *organization* is a key that names no organization.
+            TypeError: If a parameter is of a type it cannot take.
 
         .. versionadded:: 0.1
+
         """
-        memberships = self.memberships.where(organization=organization)
-        if on is None:
-            return memberships
-        date = Date(on) if isinstance(on, str) else on
+        body = self._named(Organization, organization, "members", "organization")
+        date = as_date(on, "members", "on")
+        if date is None:
+            return self.memberships.where(organization=body)
+        seen = {body.id}
+        while body.predecessor is not None and body.predecessor.id not in seen:
+            begins = self._begins(body)
+            if begins is None or not begins.after(date):
+                break
+            body = body.predecessor
+            seen.add(body.id)
+        memberships = self.memberships.where(organization=body)
         return memberships.filter(lambda membership: membership.held_on(date) is not False)
+
+    def _begins(self, body: Organization) -> Date | None:
+        """Return when *body* is first known to exist: founded, or its earliest dated record."""
+        if body.founded is not None:
+            return body.founded
+        dates = [m.joined for m in self.memberships.where(organization=body) if m.joined]
+        dates += [event.date for event in self.events.where(organizations=body)]
+        return min(dates, key=lambda date: date.start, default=None)
 
     def find_text(self, query: str, limit: int | None = 10) -> tuple[TextHit, ...]:
         """
@@ -247,11 +325,55 @@ class Dataset:
         >>> hit.article.id
         'kaleji-debt-trap'
 
+        To find records rather than articles, use :meth:`search`.
+
+        Raises:
+            TypeError: If *query* is not a string or *limit* not an int or None.
+
         .. versionadded:: 0.1
+
         """
         from centralasia._text import TextIndex  # noqa: PLC0415
 
+        if not isinstance(query, str):
+            raise wrong_type("find_text", "query", "a str", query)
+        check_limit("find_text", limit, optional=True)
         return self._built("text", lambda: TextIndex(self.articles)).search(query, limit)
+
+    def search(self, query: str, limit: int | None = 10) -> tuple[Match[Record], ...]:
+        """
+        Return the records of every kind that best match *query*, best first.
+
+        A record matches when every word of the query is in its names,
+        aliases or id, in the words that describe it (a description, a
+        summary, a topic, a status, a quantity, authors, people) or in the
+        quotes it cites.  A query word matches a word it begins ("base"
+        finds "bases") or, from four letters on, one spelt nearly alike;
+        case and accents are ignored.  A match in a name counts most, then
+        in a description, then in a quote, and words found together in one
+        field more than words spread over several; equal scores put the
+        record whose matching text is shortest first, then follow the
+        schema's order of kinds and ids.  Each :class:`Match` says which
+        text matched and where it comes from.  To search the articles'
+        text, use :meth:`find_text`.
+
+        >>> import centralasia as ca
+        >>> best = ca.search("military base")[0]
+        >>> best.record.id, best.field
+        ('cn-military-bases-central-asia', 'id')
+
+        Raises:
+            TypeError: If *query* is not a string or *limit* not an int or None.
+
+        .. versionadded:: 0.1
+
+        """
+        from centralasia._search import RecordIndex  # noqa: PLC0415
+
+        if not isinstance(query, str):
+            raise wrong_type("search", "query", "a str", query)
+        check_limit("search", limit, optional=True)
+        return self._built("records", lambda: RecordIndex(self)).search(query, limit)
 
     def dump(self, path: str | os.PathLike[str]) -> None:
         """

@@ -19,7 +19,7 @@ from typing import Any
 from attrs import field, frozen
 from dateutil.relativedelta import relativedelta
 
-__all__ = ["Date", "Precision"]
+__all__ = ["Date", "Precision", "as_date"]
 
 
 class Precision(enum.IntEnum):
@@ -217,7 +217,7 @@ class Date:
         The date as a reader would say it, as precise as its source and no more.
 
         >>> [Date(edtf).words for edtf in ("2023-40", "2024-01/2024-04", "2012/..", "2023-12")]
-        ['the first half of 2023', 'January 2024 to April 2024', 'from 2012 on', 'December 2023']
+        ['the first half of 2023', 'January to April 2024', 'from 2012 on', 'December 2023']
 
         .. versionadded:: 0.1
         """
@@ -227,35 +227,62 @@ class Date:
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")  # fmt: skip
 _ORDINALS = ("first", "second", "third", "fourth")
-#: How sub-year groupings read: code -> words before the year.
+_SOUTH = " (southern hemisphere)"
+#: How sub-year groupings read, by code: ``{year}`` is the date's year and
+#: ``{next}`` the following one, for the seasons that run into it.  Seasons
+#: are named as the source codes them, so a southern spring stays "spring".
 _SUB_YEAR_WORDS: dict[int, str] = {
-    **dict.fromkeys((21, 25, 31), "spring"), **dict.fromkeys((22, 26, 32), "summer"),
-    **dict.fromkeys((23, 27, 29), "autumn"), **dict.fromkeys((24, 28, 30), "winter"),
-    **{33 + n: f"the {_ORDINALS[n]} quarter of" for n in range(4)},
-    **{37 + n: f"the {_ORDINALS[n]} third of" for n in range(3)},
-    40: "the first half of", 41: "the second half of",
+    **dict.fromkeys((21, 25), "spring {year}"), **dict.fromkeys((22, 26), "summer {year}"),
+    **dict.fromkeys((23, 27), "autumn {year}"), **dict.fromkeys((24, 28), "winter {year}–{next}"),
+    29: "spring {year}" + _SOUTH, 30: "summer {year}–{next}" + _SOUTH,
+    31: "autumn {year}" + _SOUTH, 32: "winter {year}" + _SOUTH,
+    **{33 + n: f"the {_ORDINALS[n]} quarter of {{year}}" for n in range(4)},
+    **{37 + n: f"the {_ORDINALS[n]} third of {{year}}" for n in range(3)},
+    40: "the first half of {year}", 41: "the second half of {year}",
 }  # fmt: skip
+#: Sub-year groupings whose words are "<name> <year>", so that an interval
+#: within one year can say the year once ("spring to autumn 2023").
+_NAMED_SEASONS = frozenset({21, 22, 23, 25, 26, 27})
 
 
-def _point_words(text: str) -> str:
+def _point_words(text: str, *, year: bool = True) -> str:
+    """Return one end of a date in words; without *year*, leave its year out."""
     match = _POINT.fullmatch(text)
     if match is None:  # pragma: no cover - Date has parsed it already
         return text
-    year, month, day = match["year"], match["month"], match["day"]
+    number, month, day = int(match["year"]), match["month"], match["day"]
+    shown = str(number) if year else ""
     if month is None:
-        words = year
+        words = shown
     elif day is not None:
-        words = f"{int(day)} {_MONTHS[int(month) - 1]} {year}"
+        words = f"{int(day)} {_MONTHS[int(month) - 1]} {shown}"
     elif int(month) in _SUB_YEAR:
-        words = f"{_SUB_YEAR_WORDS[int(month)]} {year}"
+        words = _SUB_YEAR_WORDS[int(month)].format(year=shown, next=number + 1)
     else:
-        words = f"{_MONTHS[int(month) - 1]} {year}"
+        words = f"{_MONTHS[int(month) - 1]} {shown}"
+    words = words.strip()
     qualifier = match["qualifier"] or ""
     if qualifier in {"~", "%"}:
         words = f"about {words}"
     if qualifier in {"?", "%"}:
         words = f"{words} (uncertain)"
     return words
+
+
+def _interval_words(first: str, second: str) -> str:
+    """Return a closed interval in words, saying the year once when both ends share it."""
+    if first == second:
+        return _point_words(first)
+    start, end = _POINT.fullmatch(first), _POINT.fullmatch(second)
+    if start is None or end is None:  # pragma: no cover - Date has parsed it already
+        return f"{first} to {second}"
+    if start["year"] == end["year"] and not start["qualifier"] and end["month"] is not None:
+        if start["day"] is not None and end["day"] is not None and start["month"] == end["month"]:
+            return f"{int(start['day'])} to {_point_words(second)}"  # 1 to 15 January 2024
+        month = int(start["month"] or 0)
+        if start["day"] is not None or 1 <= month <= 12 or month in _NAMED_SEASONS:  # noqa: PLR2004
+            return f"{_point_words(first, year=False)} to {_point_words(second)}"
+    return f"{_point_words(first)} to {_point_words(second)}"
 
 
 def in_words(date: Date) -> str:
@@ -267,4 +294,34 @@ def in_words(date: Date) -> str:
         return f"from {_point_words(first)} on"
     if first == _OPEN:
         return f"until {_point_words(second)}"
-    return f"{_point_words(first)} to {_point_words(second)}"
+    return _interval_words(first, second)
+
+
+def as_date(value: object, function: str, parameter: str) -> Date | None:
+    """
+    Return the date parameter *parameter* of *function* as a :class:`Date`, or ``None``.
+
+    A date parameter takes a :class:`Date`, an EDTF string (``"2023-06"``),
+    a year as an int (``2023`` is ``"2023"``, the whole year) or a
+    :class:`datetime.date` (that day; a datetime's time is dropped).
+    """
+    if value is None or isinstance(value, Date):
+        return value
+    text: str | None = None
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, int) and not isinstance(value, bool):
+        text = f"{value:04d}" if 1 <= value <= 9999 else f"year {value}"  # noqa: PLR2004
+    elif isinstance(value, dt.date):
+        text = value.isoformat()[:10]
+    if text is None:
+        msg = (
+            f"{function}(): {parameter} must be a Date, an EDTF string such as '2023-06', "
+            f"a year (int) or a datetime.date, not {type(value).__name__}"
+        )
+        raise TypeError(msg)
+    try:
+        return Date(text)
+    except ValueError as error:
+        msg = f"{function}(): {parameter}: {error}"
+        raise ValueError(msg) from None

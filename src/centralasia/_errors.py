@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 from attrs import frozen
 
-__all__ = ["DataError", "NotFound", "Problem"]
+__all__ = ["DataError", "NotFound", "Problem", "indefinite", "wrong_type"]
 
 
 @frozen
@@ -137,3 +137,13 @@ class NotFound(LookupError):
     def __str__(self) -> str:
         # LookupError would otherwise wrap the message in quotes, as KeyError does.
         return str(self.args[0])
+
+
+def wrong_type(function: str, parameter: str, accepted: str, value: object) -> TypeError:
+    """Return the TypeError for *value* given as *parameter* of *function*, saying what it takes."""
+    return TypeError(f"{function}(): {parameter} must be {accepted}, not {type(value).__name__}")
+
+
+def indefinite(noun: str) -> str:
+    """Return *noun* with its indefinite article: "a country", "an organization"."""
+    return f"an {noun}" if noun[:1] in set("aeiou") else f"a {noun}"

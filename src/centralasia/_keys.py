@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from centralasia._schema import kind_of
 from centralasia._values import LocalName
 
-__all__ = ["normalize", "record_keys", "record_names"]
+__all__ = ["key_fields", "normalize", "record_keys", "record_names"]
 
 #: Key fields that are codes or ids rather than names a text would use.
 _CODES = frozenset({"id", "alpha_2", "alpha_3"})
@@ -52,6 +52,19 @@ def _strings(value: object) -> Iterator[str]:
     elif isinstance(value, tuple):
         for item in value:
             yield from _strings(item)
+
+
+def key_fields(record: object) -> Iterator[tuple[str, str]]:
+    """Yield each key of *record* with the field it comes from (``aliases[1]``), in key order."""
+    for name in kind_of(type(record)).keys:
+        value = getattr(record, name)
+        if isinstance(value, tuple):
+            for position, item in enumerate(value):
+                for key in _strings(item):
+                    yield f"{name}[{position}]", key
+        else:
+            for key in _strings(value):
+                yield name, key
 
 
 def record_keys(record: object) -> tuple[str, ...]:

@@ -44,6 +44,7 @@ __all__ = [
     "Record",
     "Role",
     "Statement",
+    "clipped_repr",
     "short_repr",
 ]
 
@@ -58,6 +59,11 @@ def short_repr(value: Any) -> str:
     if value is None:
         return "None"
     return f"<{type(value).__name__} {value.id!r}>"
+
+
+def clipped_repr(text: str, size: int = 60) -> str:
+    """Show a long text (a quote, a snippet) in a repr cut to *size* characters."""
+    return repr(text if len(text) <= size else text[: size - 1] + "…")
 
 
 def _fail(attribute: Attribute[Any], value: object, message: str) -> NoReturn:

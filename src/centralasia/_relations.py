@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from attrs import field, frozen
+from attrs import field, fields, frozen
 
 from centralasia._collection import Collection
 from centralasia._keys import normalize, record_names
@@ -49,7 +49,13 @@ class Profile:
     for an organization, its members, its loans, its successors; for a
     corridor, the events and figures about it.  For an article they are the
     records it supports.  :attr:`conflicts` holds every conflict naming the
-    record or any of those records.
+    record or any of those records.  Nothing is left out by construction:
+    the parts are read from one reverse index of every reference field.
+    The collections filter further, and look names up in the whole dataset.
+
+    >>> import centralasia as ca
+    >>> ca.about("china-exim-bank")  # doctest: +ELLIPSIS
+    <Profile of organization 'china-exim-bank': 1 article, 1 loan, ...>
 
     .. versionadded:: 0.1
     """
@@ -58,8 +64,9 @@ class Profile:
     """The record the profile is about."""
     articles: Collection[Article] = field(repr=False)
     """
-    Articles that support the record or a record of the profile, or name it in
-    their text; for an article, the other articles supporting the same records.
+    The articles cited by the record or by any record of the profile, and
+    those whose text names it.  For an article: the other articles cited by
+    the records it supports, the sources that corroborate or dispute it.
     """
     organizations: Collection[Organization] = field(repr=False)
     """Organizations referring to it (its successors, national bodies of a country)."""
@@ -79,6 +86,18 @@ class Profile:
     """Claims without a figure about it."""
     conflicts: Collection[Conflict] = field(repr=False)
     """Disagreements over it or over any record of the profile."""
+
+    def __repr__(self) -> str:
+        kind = kind_of(type(self.record)).name
+        parts = [
+            f"{len(records)} {kind_of(records.record_type).name if len(records) == 1 else name}"
+            for name, records in (
+                (attribute.name, getattr(self, attribute.name)) for attribute in fields(Profile)
+            )
+            if name != "record" and records
+        ]
+        shown = ", ".join(parts[:4]) + (", ..." if len(parts) > 4 else "")  # noqa: PLR2004
+        return f"<Profile of {kind} {self.record.id!r}: {shown or 'nothing refers to it'}>"
 
 
 def _key(record: Any) -> tuple[type[Any], str]:
@@ -127,11 +146,15 @@ class Relations:
         articles.update((article.id, article) for article in self._named_in(record))
         if isinstance(record, Article):
             articles.pop(record.id, None)
+        # The parts look names up in the whole dataset, as its collections do.
+        resolver = self._dataset._collection_of  # noqa: SLF001 - the dataset's own resolver
         return Profile(
             record,
-            Collection(articles.values(), Article),
+            Collection._within(articles.values(), Article, resolver),  # noqa: SLF001
             **{
-                kind.collection: Collection(groups[kind.collection].values(), kind.cls)
+                kind.collection: Collection._within(  # noqa: SLF001
+                    groups[kind.collection].values(), kind.cls, resolver
+                )
                 for kind in _REFERRING
             },
         )

@@ -37,8 +37,11 @@ from centralasia._model import (
 
 __all__ = [
     "KINDS",
+    "LOOKUP_ORDER",
+    "AttributeType",
     "Kind",
     "Reference",
+    "attribute_types",
     "cited_articles",
     "kind_named",
     "kind_of",
@@ -63,6 +66,9 @@ class Kind(Generic[R]):
     keys: tuple[str, ...] = ("id",)
     #: The field that places a record in time, if any.
     date: str | None = None
+    #: The fields, besides its keys, that say in words what a record is:
+    #: what the record search (``Dataset.search``) reads, with the quotes.
+    texts: tuple[str, ...] = ()
 
     @property
     def file(self) -> str:
@@ -73,20 +79,27 @@ class Kind(Generic[R]):
 #: Every kind, in loading order: a file may refer only to the kinds before it
 #: and to earlier records of its own kind.
 KINDS: tuple[Kind[Any], ...] = (
-    Kind(Article, "article", "articles", ("id", "title"), "published"),
+    Kind(Article, "article", "articles", ("id", "title"), "published",
+         texts=("authors", "publisher")),
     Kind(Country, "country", "countries",
          ("id", "alpha_2", "alpha_3", "name", "official_name", "aliases", "names")),
     Kind(Organization, "organization", "organizations", ("id", "acronym", "name", "aliases"),
          "founded"),
-    Kind(Corridor, "corridor", "corridors", ("id", "name", "aliases"), "status_as_of"),
+    Kind(Corridor, "corridor", "corridors", ("id", "name", "aliases"), "status_as_of",
+         texts=("status",)),
     Kind(Membership, "membership", "memberships", date="joined"),
-    Kind(Event, "event", "events", date="date"),
-    Kind(Loan, "loan", "loans", date="as_of"),
-    Kind(Finance, "finance", "finance", date="period"),
-    Kind(Measurement, "measurement", "measurements", date="as_of"),
-    Kind(Statement, "statement", "statements", date="as_of"),
-    Kind(Conflict, "conflict", "conflicts"),
+    Kind(Event, "event", "events", date="date", texts=("summary", "people")),
+    Kind(Loan, "loan", "loans", date="as_of", texts=("description", "creditor_text")),
+    Kind(Finance, "finance", "finance", date="period", texts=("description", "recipients_text")),
+    Kind(Measurement, "measurement", "measurements", date="as_of",
+         texts=("quantity", "description")),
+    Kind(Statement, "statement", "statements", date="as_of", texts=("summary",)),
+    Kind(Conflict, "conflict", "conflicts", texts=("topic", "description")),
 )  # fmt: skip
+
+#: The kinds in the order a key is looked up among several: kinds whose
+#: records have names first (a name is what people type), then the rest.
+LOOKUP_ORDER: tuple[Kind[Any], ...] = tuple(sorted(KINDS, key=lambda kind: kind.keys == ("id",)))
 
 _BY_CLASS: dict[type[Any], Kind[Any]] = {kind.cls: kind for kind in KINDS}
 _BY_NAME: dict[str, Kind[Any]] = {
@@ -120,6 +133,13 @@ class Reference:
     many: bool
     #: Whether it may be ``None``.
     optional: bool
+
+
+def _union_members(annotation: Any) -> tuple[Any, ...]:
+    """Return the members of a union annotation (``X | None``), or ``()`` for any other."""
+    if typing.get_origin(annotation) in {typing.Union, types.UnionType}:
+        return typing.get_args(annotation)
+    return ()
 
 
 def _record_types(annotation: Any) -> tuple[type[Any], ...]:
@@ -186,3 +206,57 @@ def referenced(record: Any) -> typing.Iterator[Any]:
         for item in value if isinstance(value, tuple) else (value,):
             if attrs.has(type(item)) and type(item) not in _BY_CLASS and references(type(item)):
                 yield from referenced(item)
+
+
+@frozen
+class AttributeType:
+    """What a field or public property of a record class holds, read from its annotation."""
+
+    name: str
+    #: The type of one value: ``Country``, ``str``, ``Date``, ``Role``, the
+    #: ``Record`` union...  (for a tuple, of its items; ``None`` left out).
+    element: Any
+    #: Whether it holds a tuple of such values.
+    many: bool
+    #: Whether it may be ``None``.
+    optional: bool
+    #: The kinds of record it refers to; empty when it holds no records.
+    targets: tuple[Kind[Any], ...]
+
+
+def _attribute_type(name: str, annotation: Any) -> AttributeType:
+    many = typing.get_origin(annotation) is tuple
+    if many:
+        annotation = typing.get_args(annotation)[0]
+    members = _union_members(annotation)
+    optional = type(None) in members
+    if optional:
+        rest = [member for member in members if member is not type(None)]
+        annotation = rest[0] if len(rest) == 1 else typing.Union[tuple(rest)]  # noqa: UP007
+    targets = tuple(_BY_CLASS[cls] for cls in _record_types(annotation))
+    return AttributeType(name, annotation, many=many, optional=optional, targets=targets)
+
+
+_ATTRIBUTES: dict[type[Any], dict[str, AttributeType]] = {}
+
+
+def attribute_types(cls: type[Any]) -> dict[str, AttributeType]:
+    """
+    Return the fields and public properties of the record class *cls*, typed, in order.
+
+    Read once from the annotations (a property's from its return type), so
+    that what a query may do with an attribute never depends on the values
+    a collection happens to hold.
+    """
+    known = _ATTRIBUTES.get(cls)
+    if known is None:
+        hints = typing.get_type_hints(cls)
+        found = {
+            item.name: _attribute_type(item.name, hints[item.name]) for item in attrs.fields(cls)
+        }
+        for name, member in vars(cls).items():
+            if isinstance(member, property) and not name.startswith("_"):
+                returns = typing.get_type_hints(member.fget)["return"]
+                found[name] = _attribute_type(name, returns)
+        known = _ATTRIBUTES[cls] = found
+    return known

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from attrs import field, frozen
 
 from centralasia._keys import normalize
-from centralasia._model import Article, short_repr
+from centralasia._model import Article, clipped_repr, short_repr
 
 __all__ = ["TextHit", "TextIndex"]
 
@@ -40,7 +40,7 @@ class TextHit:
     """The matching article."""
     score: float
     """How well it matches by tf-idf; higher is better, comparable within one search."""
-    snippet: str
+    snippet: str = field(repr=clipped_repr)
     """The passage with some context, on one line, cut at word boundaries."""
     start: int
     """Where the passage starts in ``article.text``."""

@@ -23,6 +23,7 @@ import string
 from decimal import Decimal
 from typing import Any, TypeVar
 
+import attrs
 from hypothesis import strategies as st
 
 from centralasia._collection import Collection
@@ -413,14 +414,17 @@ def finance(
 
 
 @st.composite
-def measurements(
+def measurements(  # noqa: PLR0913 - a pool for each kind a measurement may be about
     draw: st.DrawFn,
     pool: tuple[Article, ...],
     nations: tuple[Country, ...] = (),
     bodies: tuple[Organization, ...] = (),
+    *,
+    routes: tuple[Corridor, ...] = (),
+    happenings: tuple[Event, ...] = (),
 ) -> Measurement:
     """
-    Draw a :class:`~centralasia.Measurement`; a fraction is in [0, 1].
+    Draw a :class:`~centralasia.Measurement` about records of the pools; a fraction is in [0, 1].
 
     .. versionadded:: 0.1
     """
@@ -435,6 +439,8 @@ def measurements(
         sources=draw(_sources(pool)),
         countries=draw(_some(nations)) if nations else (),
         organizations=draw(_some(bodies)) if bodies else (),
+        corridors=draw(_some(routes)) if routes else (),
+        events=draw(_some(happenings)) if happenings else (),
         as_of=draw(st.none() | dates()),
     )
 
@@ -445,6 +451,8 @@ def statements(
     pool: tuple[Article, ...],
     nations: tuple[Country, ...] = (),
     bodies: tuple[Organization, ...] = (),
+    *,
+    routes: tuple[Corridor, ...] = (),
 ) -> Statement:
     """
     Draw a :class:`~centralasia.Statement` about records of the given pools.
@@ -462,6 +470,7 @@ def statements(
         sources=draw(_sources(pool)),
         countries=draw(_some(nations)) if nations else (),
         organizations=draw(_some(bodies)) if bodies else (),
+        corridors=draw(_some(routes)) if routes else (),
         ambiguities=ambiguities,
         as_of=draw(st.none() | dates()),
         inferred=draw(_inferences(pool, ("as_of", "countries"))),
@@ -498,6 +507,17 @@ def _inferences(
     )
 
 
+def _successions(draw: st.DrawFn, bodies: tuple[Organization, ...]) -> tuple[Organization, ...]:
+    """Give some of *bodies* a predecessor drawn among those before them: never a cycle."""
+    grown: list[Organization] = []
+    for body in bodies:
+        succeeds: bool = draw(st.booleans())
+        if grown and succeeds:
+            body = attrs.evolve(body, predecessor=draw(st.sampled_from(grown)))  # noqa: PLW2901
+        grown.append(body)
+    return tuple(grown)
+
+
 def _unique(records: list[T]) -> tuple[T, ...]:
     by_id: dict[str, T] = {}
     for record in records:
@@ -528,7 +548,9 @@ def datasets(draw: st.DrawFn, max_records: int = 4) -> Dataset:
                           min_size=1, max_size=max_records, unique=True))  # fmt: skip
     nations = tuple(draw(countries(alpha_2=code)) for code in codes)
     many = st.integers(0, max_records)
-    bodies = _unique([draw(organizations(pool, nations)) for _ in range(draw(many))])
+    bodies = _successions(
+        draw, _unique([draw(organizations(pool, nations)) for _ in range(draw(many))])
+    )
     routes = _unique([draw(corridors(pool, nations)) for _ in range(draw(many))])
     places = (
         _unique([draw(memberships(pool, nations, bodies)) for _ in range(draw(many))])
@@ -538,9 +560,13 @@ def datasets(draw: st.DrawFn, max_records: int = 4) -> Dataset:
     happenings = _unique([draw(events(pool, nations, bodies, routes)) for _ in range(draw(many))])
     debts = _unique([draw(loans(pool, nations, bodies)) for _ in range(draw(many))])
     flows = _unique([draw(finance(pool, nations, bodies)) for _ in range(draw(many))])
-    numbers = _unique([draw(measurements(pool, nations, bodies)) for _ in range(draw(many))])
-    claims = _unique([draw(statements(pool, nations, bodies)) for _ in range(draw(many))])
-    sides: tuple[Record, ...] = (*debts, *numbers, *places, *happenings, *claims)
+    measured = measurements(pool, nations, bodies, routes=routes, happenings=happenings)
+    numbers = _unique([draw(measured) for _ in range(draw(many))])
+    claims = _unique(
+        [draw(statements(pool, nations, bodies, routes=routes)) for _ in range(draw(many))]
+    )
+    sides: tuple[Record, ...] = (*nations, *bodies, *routes, *places, *happenings, *debts,
+                                 *flows, *numbers, *claims)  # fmt: skip
     disagreements = (
         _unique([draw(conflicts(sides)) for _ in range(draw(many))])
         if len({(type(side), side.id) for side in sides}) >= 2  # noqa: PLR2004 - two sides

@@ -33,3 +33,7 @@ except ca.DataError as error:
     causes: tuple[ca.Problem, ...] = error.causes
     consequences: tuple[ca.Problem, ...] = error.consequences
     follows: bool = problems[0].consequence
+found: tuple[ca.Match[ca.Record], ...] = ca.search("military base")
+field: str = found[0].field
+by_year: ca.Collection[ca.Event] = ca.timeline(2020, 2024, country="kz")
+founders: ca.Collection[ca.Membership] = ca.members("sco", on=1996)
