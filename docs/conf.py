@@ -16,7 +16,9 @@ import _inventories
 HERE = pathlib.Path(__file__).parent
 # The "Dataset contents" page is generated from the data on every build.
 _contents.write(HERE / "generated")
-# So are the data dictionary, the sources and the conflicts pages.
+# So are the data dictionary and the sources page; the data site (docs/data/,
+# one page or anchor per record, the conflicts page among them) is written by
+# the _site extension when a build starts.
 _generated.write(HERE / "generated")
 
 project = "centralasia"
@@ -32,9 +34,10 @@ extensions = [
     "sphinx.ext.intersphinx",
     "sphinx.ext.napoleon",
     "sphinx.ext.viewcode",
+    "_site",
 ]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
-exclude_patterns = ["_build", "_contents.py", "_generated.py", "_inventories.py"]
+exclude_patterns = ["_build", "_contents.py", "_generated.py", "_inventories.py", "_site.py"]
 myst_heading_anchors = 2
 
 # Every reference must resolve (sphinx-build -n): type variables have no page.
@@ -69,4 +72,5 @@ from centralasia import *
 """
 
 html_theme = "furo"
+html_static_path = ["_static"]
 html_title = f"centralasia {release}"
