@@ -4,8 +4,9 @@ Pages written from the model and the data on every build, so they cannot drift f
 - ``dictionary.md``: every record class and field, with its type and meaning,
   read from the field docstrings in the source (a field without one fails
   the build);
-- ``sources.md``: every article with its metadata and the records it supports;
-- ``conflicts.md``: every disagreement between the sources, each side quoted.
+- ``sources.md``: every article with its metadata and the records it supports.
+
+The conflicts page is part of the data site (``_site.py``).
 """
 
 from __future__ import annotations
@@ -35,10 +36,6 @@ dates are EDTF strings keeping their source's precision."""
 SOURCES_INTRO = """\
 The articles of the corpus, with their metadata as their texts state it, and the records each
 one supports. Generated from the data when the documentation is built."""
-CONFLICTS_INTRO = """\
-Where two quotes cannot both hold, every version is kept as its own record and a conflict
-record names them. Nothing is averaged or picked. Generated from the data when the
-documentation is built."""
 ENUMS = (ca.Qualifier, ca.Role, ca.OrganizationKind, ca.CorridorKind, ca.FinanceKind, ca.Precision)
 
 
@@ -138,26 +135,8 @@ def sources() -> str:
     return "\n".join(lines)
 
 
-def conflicts() -> str:
-    """Return the conflicts page: each disagreement, each side with its quotes."""
-    dataset = ca.load()
-    count = f"There are {len(dataset.conflicts)} conflicts."
-    lines = ["# Where the sources disagree", "", CONFLICTS_INTRO, "", count, ""]
-    for conflict in dataset.conflicts:
-        countries = ", ".join(country.name for country in conflict.countries) or "none"
-        lines += [f"## {conflict.topic}", "", f"`{conflict.id}` (countries: {countries})", "",
-                  conflict.description, ""]  # fmt: skip
-        for record in conflict.records:
-            lines.append(f"- {type(record).__name__} `{record.id}`:")
-            for citation in record.sources:
-                lines.append(f"  - “{_cell(citation.quote)}” ({citation.article.id})")
-        lines.append("")
-    return "\n".join(lines)
-
-
 def write(folder: pathlib.Path) -> None:
     """Write every generated page into *folder*."""
     folder.mkdir(exist_ok=True)
-    for name, render in (("dictionary", dictionary), ("sources", sources),
-                         ("conflicts", conflicts)):  # fmt: skip
+    for name, render in (("dictionary", dictionary), ("sources", sources)):
         (folder / f"{name}.md").write_text(render() + "\n", encoding="utf-8")

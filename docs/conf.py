@@ -16,8 +16,13 @@ import _inventories
 HERE = pathlib.Path(__file__).parent
 # The "Dataset contents" page is generated from the data on every build.
 _contents.write(HERE / "generated")
-# So are the data dictionary, the sources and the conflicts pages.
+# So are the data dictionary and the sources page; the data site (docs/data/,
+# one page or anchor per record, the conflicts page among them) is written by
+# the _site extension when a build starts.
 _generated.write(HERE / "generated")
+# The conflicts page moved to data/conflicts (issue 17); a copy left by an older build
+# would be a page in no table of contents, which fails the build.
+(HERE / "generated" / "conflicts.md").unlink(missing_ok=True)
 
 project = "centralasia"
 author = "The centralasia developers"
@@ -32,9 +37,10 @@ extensions = [
     "sphinx.ext.intersphinx",
     "sphinx.ext.napoleon",
     "sphinx.ext.viewcode",
+    "_site",
 ]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
-exclude_patterns = ["_build", "_contents.py", "_generated.py", "_inventories.py"]
+exclude_patterns = ["_build", "_contents.py", "_generated.py", "_inventories.py", "_site.py"]
 myst_heading_anchors = 2
 
 # Every reference must resolve (sphinx-build -n): type variables have no page.
@@ -69,4 +75,5 @@ from centralasia import *
 """
 
 html_theme = "furo"
+html_static_path = ["_static"]
 html_title = f"centralasia {release}"

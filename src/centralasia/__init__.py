@@ -22,6 +22,7 @@ from centralasia._version import __version__
 
 #: Each public name and the private module that defines it.
 _HOMES = {
+    "address": "_address",
     "Collection": "_collection", "Match": "_collection",
     "Dataset": "_dataset", "load": "_dataset",
     "Date": "_dates", "Precision": "_dates",
@@ -81,6 +82,7 @@ __all__ = [
     "Statement",
     "TextHit",
     "__version__",
+    "address",
     "load",
     "normalize",
     "to_dict",
@@ -115,6 +117,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from centralasia import strategies as strategies
+    from centralasia._address import address
     from centralasia._collection import Collection, Match
     from centralasia._dataset import Dataset, load
     from centralasia._dates import Date, Precision

@@ -17,6 +17,8 @@ profile: ca.Profile = dataset.about(record)
 members: list[ca.Membership] = list(profile.memberships)
 sides: tuple[ca.Loan, ...] = dataset.conflicts.get("tj-debt-to-china").of(ca.Loan)
 words: str = ca.Date("2023-40").words
+page: str = ca.address(kyrgyzstan)
+anchor: str = ca.address(loans[0], base="")
 quotes: list[str] = [citation.quote for loan in loans for citation in loan.sources]
 titles: list[str | None] = [citation.article.title for loan in loans for citation in loan.sources]
 money = ca.Money(Decimal(3775000000), "USD")

@@ -1,0 +1,111 @@
+"""The documentation's checker (docs/check_links.py) finds each kind of problem it claims to."""
+
+from __future__ import annotations
+
+import html
+import importlib.util
+import pathlib
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+import centralasia as ca
+from centralasia._address import passage_anchor
+
+CHECKER = pathlib.Path(__file__).parent.parent / "docs" / "check_links.py"
+ARTICLE = "data/articles/kaleji-debt-trap.html"
+
+
+@pytest.fixture(name="checker", scope="module")
+def _checker() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("check_links", CHECKER)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(name="loan")
+def _loan(dataset: ca.Dataset) -> ca.Loan:
+    return dataset.loans.get("kg-exim-2023")
+
+
+def pages(loan: ca.Loan) -> dict[str, str]:
+    """Return a smallest correct site for *loan* and its article, by file name."""
+    citation = loan.sources[0]
+    anchor = passage_anchor(citation)
+    return {
+        "index.html": '<a href="data/loans.html#kg-exim-2023">a loan</a>'
+        '<a href="data/articles/kaleji-debt-trap.html">an article</a>',
+        "data/loans.html": '<section id="kg-exim-2023" data-record="loan:kg-exim-2023">'
+        f'<a href="articles/kaleji-debt-trap.html#{anchor}">the passage</a></section>',
+        "data/articles/kaleji-debt-trap.html": '<div data-record="article:kaleji-debt-trap"></div>'
+        f'<p>Before. <span id="{anchor}"></span><mark data-passages="{anchor}">'
+        f"{html.escape(citation.quote)}</mark><sup>"
+        f'<a data-passage="{anchor}" href="../loans.html#kg-exim-2023">kg-exim-2023</a></sup></p>',
+    }
+
+
+def problems(checker: Any, root: pathlib.Path, files: dict[str, str], loan: ca.Loan) -> list[str]:
+    """Write *files* under *root* and return every problem the checker finds in them."""
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"<html><body>{text}</body></html>", encoding="utf-8")
+    site = checker.site(root)
+    records = [loan, loan.sources[0].article]
+    return [
+        *checker.broken_links(site, root),
+        *checker.misplaced_records(site, root, records),
+        *checker.unhighlighted_citations(site, root, records),
+        *checker.unreachable_records(site, root, records),
+        *checker.unlinked_ids(site, root, records),
+    ]
+
+
+class TestChecker:
+    def test_a_complete_site_passes(
+        self, checker: Any, tmp_path: pathlib.Path, loan: ca.Loan
+    ) -> None:
+        """A site with every record at its address, highlighted and linked, has no problem."""
+        assert [] == problems(checker, tmp_path, pages(loan), loan)
+
+    @pytest.mark.parametrize(
+        "case",
+        [
+            ("data/loans.html", 'data-record="loan:', 'data-x="', "no element marked"),
+            (ARTICLE, "mark", "span", "not highlighted as quoted"),
+            (ARTICLE, "data-passage=", "data-x=", "does not link to the record"),
+            ("data/loans.html", "#q", "#x", "does not link to the passage"),
+            ("index.html", "data/loans.html", "loans.html", "(no such file)"),
+            ("index.html", "</a><a", "</a><code>kg-exim-2023</code><a", "is not a link"),
+        ],
+        ids=lambda case: case[3],
+    )
+    def test_each_problem_is_found(
+        self, checker: Any, tmp_path: pathlib.Path, loan: ca.Loan, case: tuple[str, ...]
+    ) -> None:
+        """Each kind of problem is reported, naming what is wrong."""
+        name, old, new, expected = case
+        files = pages(loan)
+        files[name] = files[name].replace(old, new)
+
+        assert any(expected in line for line in problems(checker, tmp_path, files, loan))
+
+    def test_records_past_three_clicks_are_unreachable(
+        self, checker: Any, tmp_path: pathlib.Path, loan: ca.Loan
+    ) -> None:
+        """A record four clicks from the home page is reported, and one three clicks away is not."""
+        files = pages(loan)
+        files["index.html"] = '<a href="1.html">one</a>'
+        files["1.html"] = '<a href="2.html">two</a>'
+        files["2.html"] = (
+            '<a href="data/articles/kaleji-debt-trap.html">an article</a><a href="3.html">three</a>'
+        )
+        files["3.html"] = '<a href="data/loans.html#kg-exim-2023">a loan</a>'
+
+        assert [
+            "loan:kg-exim-2023: data/loans.html#kg-exim-2023 is more than 3 clicks from home"
+        ] == (problems(checker, tmp_path, files, loan))
