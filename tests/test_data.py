@@ -116,6 +116,15 @@ class TestCountries:
             assert {entry.name, getattr(entry, "common_name", None),
                     getattr(entry, "official_name", None)} & names, country.id  # fmt: skip
 
+    def test_congo_is_no_key(self, dataset: ca.Dataset) -> None:
+        """ISO's short name for CG, "Congo", names either Congo: a lookup by it names both."""
+        iso = pycountry.countries.get(alpha_2="CG")
+
+        assert "Congo" == iso.name
+        assert iso.official_name == dataset.countries.get("cg").official_name
+        with pytest.raises(ca.NotFound, match="'Democratic Republic of the Congo', 'Republic of"):
+            dataset.countries.get("Congo")
+
     def test_central_asia_and_china(self, dataset: ca.Dataset) -> None:
         """The five Central Asian states and China are there."""
         codes = {country.alpha_2 for country in dataset.countries}
