@@ -92,6 +92,20 @@ class TestCitations:
             assert citation.quote in citation.article.text
             assert citation.article is dataset.articles.get(citation.article.id)
 
+    def test_inference_sources_are_verbatim(self, dataset: ca.Dataset) -> None:
+        """Where an inference names the passage it comes from, the passage is a verbatim quote."""
+        sources = [
+            inference.source
+            for record in _claims(dataset)
+            for inference in record.inferred
+            if inference.source is not None
+        ]
+
+        assert sources
+        for citation in sources:
+            assert citation.quote in citation.article.text
+            assert citation.article is dataset.articles.get(citation.article.id)
+
     def test_references_resolve_to_records(self, dataset: ca.Dataset) -> None:
         """References are the loaded records themselves, not copies."""
         for loan in dataset.loans:
@@ -330,3 +344,227 @@ class TestConflicts:
         for conflict in dataset.conflicts:
             for record in conflict.records:
                 assert record.sources
+
+    def test_kind_matches_articles(self, dataset: ca.Dataset) -> None:
+        """A within_source conflict cites one article, a between_sources one at least two."""
+        for conflict in dataset.conflicts:
+            articles = {c.article.id for record in conflict.records for c in record.sources}
+
+            if conflict.kind is ca.ConflictKind.WITHIN_SOURCE:
+                assert 1 == len(articles), conflict.id
+            elif conflict.kind is ca.ConflictKind.BETWEEN_SOURCES:
+                assert len(articles) >= 2, conflict.id
+
+    @pytest.mark.parametrize(("conflict_id", "kind"), [
+        ("tj-debt-to-china", "within_source"),
+        ("kg-debt-to-china", "within_source"),
+        ("tj-cn-share-of-foreign-debt", "between_sources"),
+        ("kg-cn-share-of-foreign-debt", "between_sources"),
+        ("ca-debt-to-china-regional-sum", "within_source"),
+        ("wakhan-road-status", "within_source"),
+        ("cn-military-presence-wakhan", "difference_in_kind"),
+        ("ca-main-economic-partner-legiec", "within_source"),
+        ("ca-main-economic-partner", "between_sources"),
+        ("cn-ca-border-settlement-timing", "between_sources"),
+        ("cn-public-security-concerns-pakistan", "difference_in_kind"),
+        ("sco-founding-year", "between_sources"),
+        ("sco-membership", "between_sources"),
+    ])  # fmt: skip
+    def test_disagreements_of_the_second_reading(
+        self, dataset: ca.Dataset, conflict_id: str, kind: str
+    ) -> None:
+        """Each disagreement the second reading found (issue 15) is recorded with its kind."""
+        assert ca.ConflictKind(kind) is dataset.conflicts.get(conflict_id).kind
+
+    def test_main_partner_sides(self, dataset: ca.Dataset) -> None:
+        """Legieć's two main-partner sentences, and Kaleji's 'supplanted', are sides."""
+        within = dataset.conflicts.get("ca-main-economic-partner-legiec").of(ca.Statement)
+        between = dataset.conflicts.get("ca-main-economic-partner").of(ca.Statement)
+
+        assert {"cn-ca-most-important-economic-partner", "ru-ca-dominant-including-economic"} == {
+            statement.id for statement in within}  # fmt: skip
+        assert "cn-supplanted-ru-ca-primary-partner" in {statement.id for statement in between}
+
+    @pytest.mark.parametrize(("conflict_id", "loan_id", "base"), [
+        ("kg-debt-to-china", "kg-exim-2023", "foreign debt"),
+        ("tj-debt-to-china", "tj-cn-2024-early", "external debt"),
+    ])  # fmt: skip
+    def test_arithmetic_is_written_out(
+        self, dataset: ca.Dataset, conflict_id: str, loan_id: str, base: str
+    ) -> None:
+        """The total that a figure and its share imply, as users will work it out, is described."""
+        loan = dataset.loans.get(loan_id)
+        assert loan.amount is not None
+        assert loan.share_of_external_debt is not None
+        implied = loan.amount.value.amount / loan.share_of_external_debt.value / 10**9
+
+        assert f"{base} of about US$ {implied:.2f} billion" in dataset.conflicts.get(
+            conflict_id).description  # fmt: skip
+
+
+class TestInferences:
+    def test_prose_does_not_mark_inferences(self, dataset: ca.Dataset) -> None:
+        """No summary or description says a field is inferred: the record's `inferred` says it."""
+        for record in _claims(dataset):
+            for name in ("summary", "description"):
+                assert "inferred" not in getattr(record, name, "").lower(), record.id
+
+    def test_group_names_are_read_as_members(self, dataset: ca.Dataset) -> None:
+        """A record that gives "Central Asia" as the five states says it read them in."""
+        five = {"kz", "kg", "tj", "tm", "uz"}
+        for record in _claims(dataset):
+            quoted = _quoted(record)
+            inferred = {inference.field for inference in record.inferred}
+            for name in ("countries", "debtors", "to_countries"):
+                ids = {country.id for country in getattr(record, name, ())}
+                if five <= ids and not all(
+                    word in quoted for word in ("Kazakh", "Kyrgyz", "Tajik", "Turkmen", "Uzbek")
+                ):
+                    assert name in inferred, (record.id, name)
+
+
+class TestSecondReading:
+    """The items of issue 15, "The dataset, second reading", each as the data now holds it."""
+
+    def test_exim_lending(self, dataset: ca.Dataset) -> None:
+        """What the Exim Bank lends includes Kazakhstan's debt owed primarily to it."""
+        lent = {
+            loan.id: loan.lender_extent for loan in dataset.loans.where(lender="china-exim-bank")
+        }
+
+        assert ca.LenderExtent.PRIMARILY == lent["kz-cn-2024-01-01"]
+        assert ca.LenderExtent.WHOLE == lent["kg-exim-2023"]
+
+    def test_bilateral_concessional_loans(self, dataset: ca.Dataset) -> None:
+        """Kyrgyz bilateral concessional loans name no creditor; "exceed" bounds both figures."""
+        loan = dataset.loans.get("kg-cn-bilateral-concessional")
+
+        assert None is loan.creditor
+        assert loan.creditor_text
+        assert {"amount": ca.Qualifier.LOWER_BOUND, "share_of_total_debt": ca.Qualifier.LOWER_BOUND
+                } == {name: figure.qualifier for name, figure in loan.figures.items()}  # fmt: skip
+
+    def test_turkmen_repayment_date(self, dataset: ca.Dataset) -> None:
+        """The Turkmen repayment is dated by, not on, the day of the president's statement."""
+        repaid = dataset.finance.get("tm-cn-loans-repaid")
+        statement = dataset.events.get("berdymukhamedov-loans-repaid-2021-06-12").date
+
+        assert repaid.period is not None
+        assert statement != repaid.period
+        assert statement.end == repaid.period.end
+        assert "period" in {inference.field for inference in repaid.inferred}
+
+    def test_wakhan_security_units_have_no_owner(self, dataset: ca.Dataset) -> None:
+        """The Wakhan security units name no owner: no organization, no nationality."""
+        units = dataset.measurements.get("cn-wakhan-security-units")
+
+        assert () == units.organizations
+        assert "chinese" not in units.quantity
+
+    def test_tajik_debt_to_foreign_investors(self, dataset: ca.Dataset) -> None:
+        """The US$ 3.3 billion owed to foreign investors is a loan in USD, an estimate."""
+        loan = dataset.loans.get("tj-debt-to-foreign-investors")
+
+        assert loan.amount is not None
+        assert ca.Money(Decimal(3300000000), "USD") == loan.amount.value
+        assert ca.Qualifier.ESTIMATED == loan.amount.qualifier
+        assert (None, "foreign investors") == (loan.creditor, loan.creditor_text)
+
+    def test_tajik_27_percent(self, dataset: ca.Dataset) -> None:
+        """The Tajik "27 percent of its total GDP" is on the whole estimate, an estimate too."""
+        whole = dataset.loans.get("tj-debt-to-foreign-investors")
+        half = dataset.loans.get("tj-cn-half-of-foreign-debt")
+
+        assert whole.share_of_gdp is not None
+        assert Decimal("0.27") == whole.share_of_gdp.value
+        assert ca.Qualifier.ESTIMATED == whole.share_of_gdp.qualifier
+        assert "share_of_gdp" in {inference.field for inference in whole.inferred}
+        assert None is half.share_of_gdp
+
+    def test_wakhan_road_section_is_the_authors(self, dataset: ca.Dataset) -> None:
+        """The 49 km section is the authors' statement, not the governor's report."""
+        section = dataset.measurements.get("wakhan-road-section-length")
+
+        assert not any("governor" in citation.quote for citation in section.sources)
+        assert "reported by" not in section.description
+        assert ("wakhan-road",) == tuple(corridor.id for corridor in section.corridors)
+
+    def test_gold_mines_status_is_quoted(self, dataset: ca.Dataset) -> None:
+        """The gold mines' status, reinvigorated after the 2021 withdrawal, is in their quotes."""
+        mines = dataset.corridors.get("takhar-badakhshan-gold-mines")
+        quoted = _quoted(mines)
+
+        assert mines.status is not None
+        assert "reinvigorat" in mines.status
+        assert "reinvigorate" in quoted
+        assert set(YEAR.findall(mines.status)) <= set(YEAR.findall(quoted))
+        assert {"2021"} == set(YEAR.findall(mines.status))
+
+    def test_aid_pledge_quote_carries_summit(self, dataset: ca.Dataset) -> None:
+        """The US$ 500 million pledge quotes the January 2022 summit it was made at."""
+        pledge = dataset.finance.get("cn-ca-aid-pledge-2022-01")
+
+        assert any(
+            "During a virtual summit in January 2022" in citation.quote
+            and "US$ 500 million" in citation.quote
+            for citation in pledge.sources
+        )
+        assert "period" in {inference.field for inference in pledge.inferred}
+
+    def test_sco_founders(self, dataset: ca.Dataset) -> None:
+        """The SCO's founding members are the Shanghai Five's, joining when it came into being."""
+        sco = dataset.organizations.get("sco")
+        founders = [m for m in dataset.memberships.where(organization="sco")
+                    if m.role is ca.Role.FOUNDING_MEMBER]  # fmt: skip
+
+        assert {"cn", "ru", "kz", "kg", "tj"} == {m.country.id for m in founders}
+        assert "shanghai-five" == getattr(sco.predecessor, "id", None)
+        for membership in founders:
+            assert sco.founded == membership.joined
+            assert {"role", "joined"} <= {inference.field for inference in membership.inferred}
+
+    def test_shanghai_five_ends_as_sco_begins(self, dataset: ca.Dataset) -> None:
+        """The Shanghai Five's members left it when it became the SCO, a date marked inferred."""
+        sco = dataset.organizations.get("sco")
+        five = dataset.memberships.where(organization="shanghai-five")
+
+        assert {"cn", "ru", "kz", "kg", "tj"} == {m.country.id for m in five}
+        for membership in five:
+            assert sco.founded == membership.left
+            assert "left" in {inference.field for inference in membership.inferred}
+
+    @pytest.mark.parametrize(("year", "certain", "possible"), [
+        ("1996", set(), set()),
+        ("2002", set(), {"cn", "ru", "kz", "kg", "tj", "uz", "in", "pk", "ir", "by"}),
+        ("2024", {"cn", "ru", "kz", "kg", "tj", "uz"}, {"in", "pk", "ir", "by"}),
+    ])  # fmt: skip
+    def test_sco_members_on_a_date(
+        self, dataset: ca.Dataset, year: str, certain: set[str], possible: set[str]
+    ) -> None:
+        """Which SCO memberships certainly, or possibly, held in 1996, 2002 and 2024."""
+        held = {m.country.id: m.held_on(ca.Date(year))
+                for m in dataset.memberships.where(organization="sco")}  # fmt: skip
+
+        assert certain == {country for country, answer in held.items() if answer is True}
+        assert possible == {country for country, answer in held.items() if answer is None}
+
+    def test_statements(self, dataset: ca.Dataset) -> None:
+        """Claims with no figure and no date are statements, each about its countries."""
+        countries = {s.id: {c.id for c in s.countries} for s in dataset.statements}
+
+        assert {"cn", "tj"} == countries["tj-cn-primary-creditor"]
+        assert {"cn", "ru"} <= countries["cn-supplanted-ru-ca-primary-partner"]
+        assert {"kz"} == countries["kz-cn-debt-share-of-gdp-stable"]
+        assert {"lk", "pk", "mn", "zm", "dj", "ke", "et"} <= countries[
+            "debt-trap-impacted-countries"
+        ]
+
+    def test_congo_stays_ambiguous(self, dataset: ca.Dataset) -> None:
+        """Kaleji's "Congo" is an ambiguity between the two Congos, resolved to neither."""
+        impacted = dataset.statements.get("debt-trap-impacted-countries")
+        (congo,) = impacted.ambiguities
+
+        assert "Congo" == congo.text
+        assert congo.text in _quoted(impacted)
+        assert {"cg", "cd"} == {country.id for country in congo.candidates}
+        assert not {"cg", "cd"} & {country.id for country in impacted.countries}
