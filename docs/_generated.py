@@ -5,7 +5,7 @@ Pages written from the model and the data on every build, so they cannot drift f
   read from the field docstrings in the source (a field without one fails
   the build);
 - ``sources.md``: every article with its metadata and the records it supports;
-- ``conflicts.md``: every disagreement between the sources, each side quoted.
+- ``conflicts.md``: every disagreement between the sources, with its kind, each side quoted.
 """
 
 from __future__ import annotations
@@ -20,12 +20,16 @@ import attrs
 from sphinx.pycode import ModuleAnalyzer
 
 import centralasia as ca
+from centralasia._schema import KINDS
 
+#: The collections whose records cite articles, read from the schema.
+CITING = tuple(kind.collection for kind in KINDS if "sources" in attrs.fields_dict(kind.cls))
 #: The classes of the data dictionary, by section, in reading order.
 SECTIONS = (
     ("Records", (ca.Article, ca.Country, ca.Organization, ca.Corridor, ca.Membership, ca.Event,
-                 ca.Loan, ca.Finance, ca.Measurement, ca.Conflict)),
-    ("Values", (ca.Citation, ca.Money, ca.Date, ca.Participant, ca.Span)),
+                 ca.Loan, ca.Finance, ca.Measurement, ca.Statement, ca.Conflict)),
+    ("Values", (ca.Citation, ca.Inference, ca.Ambiguity, ca.Money, ca.Figure, ca.Date,
+                ca.Participant, ca.Span)),
 )  # fmt: skip
 DICTIONARY_INTRO = """\
 Every class of the data model and every field, with its type and meaning. This page is
@@ -37,9 +41,18 @@ The articles of the corpus, with their metadata as their texts state it, and the
 one supports. Generated from the data when the documentation is built."""
 CONFLICTS_INTRO = """\
 Where two quotes cannot both hold, every version is kept as its own record and a conflict
-record names them. Nothing is averaged or picked. Generated from the data when the
-documentation is built."""
-ENUMS = (ca.Qualifier, ca.Role, ca.OrganizationKind, ca.CorridorKind, ca.FinanceKind, ca.Precision)
+record names them. Nothing is averaged or picked. Each conflict says what kind of disagreement
+it is: between sources (two or more articles disagree), within one source (one article
+disagrees with itself), or a difference in kind (descriptions that differ in kind rather than
+contradict). Generated from the data when the documentation is built."""
+ENUMS = (ca.Qualifier, ca.Role, ca.OrganizationKind, ca.CorridorKind, ca.FinanceKind,
+         ca.LenderExtent, ca.ConflictKind, ca.Precision)  # fmt: skip
+#: How the conflicts page names each kind of disagreement.
+KIND_WORDS = {
+    ca.ConflictKind.BETWEEN_SOURCES: "between sources",
+    ca.ConflictKind.WITHIN_SOURCE: "within one source",
+    ca.ConflictKind.DIFFERENCE_IN_KIND: "a difference in kind",
+}
 
 
 def _cell(text: str) -> str:
@@ -125,9 +138,7 @@ def sources() -> str:
                   f"- seed: `seeds/{article.seed}`, lines "
                   + ", ".join(f"{s.first_line}-{s.last_line}" for s in article.spans),
                   ""]  # fmt: skip
-        supported = [(stem, getattr(profile, stem)) for stem in
-                     ("organizations", "corridors", "memberships", "events", "loans", "finance",
-                      "measurements")]  # fmt: skip
+        supported = [(stem, getattr(profile, stem)) for stem in CITING]
         total = sum(len(records) for _, records in supported)
         lines += [f"Supports {total} records:" if total else "Supports no records yet.", ""]
         for stem, records in supported:
@@ -141,12 +152,15 @@ def sources() -> str:
 def conflicts() -> str:
     """Return the conflicts page: each disagreement, each side with its quotes."""
     dataset = ca.load()
-    count = f"There are {len(dataset.conflicts)} conflicts."
+    kinds = ", ".join(f"{len(dataset.conflicts.where(kind=kind))} {words}"
+                      for kind, words in KIND_WORDS.items())  # fmt: skip
+    count = f"There are {len(dataset.conflicts)} conflicts: {kinds}."
     lines = ["# Where the sources disagree", "", CONFLICTS_INTRO, "", count, ""]
     for conflict in dataset.conflicts:
         countries = ", ".join(country.name for country in conflict.countries) or "none"
-        lines += [f"## {conflict.topic}", "", f"`{conflict.id}` (countries: {countries})", "",
-                  conflict.description, ""]  # fmt: skip
+        kind = f"{KIND_WORDS[conflict.kind]} (`{conflict.kind.value}`)"
+        lines += [f"## {conflict.topic}", "", f"`{conflict.id}`: {kind}; countries: {countries}",
+                  "", conflict.description, ""]  # fmt: skip
         for record in conflict.records:
             lines.append(f"- {type(record).__name__} `{record.id}`:")
             for citation in record.sources:
