@@ -1,74 +1,189 @@
 """
-Every number written in a curated article is in some record's quote, or explained.
+Every number and date written in an article lies in some record's quote, or is explained.
 
-A number is any run of digits or a number word ("two", "thirty", "half",
-"second"...).  It is covered when it lies inside the quote of a citation of
-that article, or inside a passage listed in the article's curation file
-(``curation/<article-id>.json``, ``numbers_not_facts``) with the reason it
-is not a fact (a page number, a repeat, an ordinal in an argument).
+The reading of numbers, dates and names, the quotes collected from every data
+file and the explanation files (``curation/<article-id>.json``) are those of
+the contributors' tool, ``tools/curate.py``, imported here so that the tool and
+the test can never disagree.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import pathlib
-import re
+from types import ModuleType
 
 import pytest
 
 import centralasia as ca
 
 REPO = pathlib.Path(__file__).parent.parent
-CURATION = REPO / "curation"
-WORDS = (
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fifteen|twenty|"
-    "thirty|forty|fifty|sixty|hundred|thousand|million|billion|half|first|second|third|fourth|"
-    "fifth|decade|dozen"
-)
-NUMBER = re.compile(rf"\d[\d,.]*\d|\d|\b(?:{WORDS})\w*\b", flags=re.IGNORECASE)
-CURATED = sorted(path.stem for path in CURATION.glob("*.json"))
 
 
-def _spans(text: str, passages: list[str]) -> list[tuple[int, int]]:
-    spans = []
-    for passage in passages:
-        start = text.find(passage)
-        while passage and start != -1:
-            spans.append((start, start + len(passage)))
-            start = text.find(passage, start + 1)
-    return spans
+def _import_tool() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("curate", REPO / "tools" / "curate.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def _quotes(dataset: ca.Dataset, article: ca.Article) -> list[str]:
-    collections = (dataset.organizations, dataset.corridors, dataset.memberships, dataset.events,
-                   dataset.loans, dataset.finance, dataset.measurements)  # fmt: skip
-    return [
-        citation.quote
-        for collection in collections
-        for record in collection
-        for citation in record.sources
-        if citation.article is article
-    ]
+curate = _import_tool()
+ARTICLES = [raw["id"] for raw in json.loads((curate.DATA / "articles.json").read_text("utf-8"))]
+
+
+def _texts(mentions: list, kind: str) -> list[str]:
+    return [mention.text for mention in mentions if mention.kind == kind]
+
+
+class TestNumbers:
+    def test_digits_and_number_words(self) -> None:
+        """Runs of digits and number words, plural or adverb too, are numbers."""
+        text = "US$ 3.775 billion to 22 countries, two decades; firstly, half of it"
+
+        found = _texts(curate.mentions(text), "number")
+
+        assert ["3.775", "billion", "22", "two", "decades", "firstly", "half"] == found
+
+    def test_only_whole_words(self) -> None:
+        """A number word inside another word is no number."""
+        assert [] == curate.numbers("tensions, tendencies and someone’s bones")
+
+
+class TestDates:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "the first half of 2023",
+            "January 1, 2024",
+            "October 30",
+            "early 2024",
+            "mid-2023",
+            "the end of 2023",
+            "last year",
+            "earlier this year",
+            "spring 2022",
+            "in recent years",
+            "1990s",
+        ],
+    )
+    def test_date_expressions(self, text: str) -> None:
+        """A date expression is read whole, with what narrows it."""
+        assert [text] == _texts(curate.mentions(f"It happened {text}, they said."), "date")
+
+    def test_a_number_in_a_date_is_part_of_it(self) -> None:
+        """The year and ordinal of a date are not listed again as numbers."""
+        found = curate.mentions("By the first half of 2023, debt reached US$ 15.7 billion.")
+
+        assert ["the first half of 2023"] == _texts(found, "date")
+        assert ["15.7", "billion"] == _texts(found, "number")
+
+    def test_may_the_verb(self) -> None:
+        """The month May is read only with a day or a year, or after "in"."""
+        assert ["May 2024", "May"] == _texts(
+            curate.mentions("It may grow. May 2024 and in May were busy."), "date"
+        )
+
+    def test_not_every_four_digits(self) -> None:
+        """An amount, a share or a decimal is not a year."""
+        assert [] == curate.dates("US$ 2,000 and 2000% and 2023.5")
+
+
+class TestNames:
+    def test_runs_of_capitalised_words(self) -> None:
+        """A name is a run of capitalised words that joining words may link."""
+        text = "The Export-Import Bank of China lent to Xi Jinping’s BRI."
+
+        assert ["Export-Import Bank of China", "Xi Jinping", "BRI"] == _texts(
+            curate.mentions(text), "name"
+        )
+
+    def test_a_month_in_a_date_is_no_name(self) -> None:
+        """The month of a date is part of the date."""
+        found = curate.mentions("In Astana on Tuesday, May 14, 2024, they met.")
+
+        assert [("name", "Astana"), ("date", "Tuesday, May 14, 2024")] == [
+            (mention.kind, mention.text) for mention in found
+        ]
+
+    def test_sentence_openers(self) -> None:
+        """A word that opens a sentence and is capitalised nowhere else is no name."""
+        text = "However, Kazakhstan borrowed. Allegations followed. The SCO met in Kazakhstan."
+
+        assert ["Kazakhstan", "SCO", "Kazakhstan"] == _texts(curate.names(text), "name")
+
+
+class TestCitations:
+    def test_quotes_at_any_depth(self, tmp_path: pathlib.Path) -> None:
+        """Quotes are collected from sources and inferences alike, whatever the file."""
+        records = [{
+            "id": "x",
+            "sources": [{"article": "a", "quote": "one"}],
+            "inferred": [{"field": "as_of", "basis": "byline", "source": {
+                "article": "b", "quote": "two"}}, {"field": "date", "source": None}],
+        }]  # fmt: skip
+        (tmp_path / "anything.json").write_text(json.dumps(records), encoding="utf-8")
+
+        assert {"a": ("one",), "b": ("two",)} == curate.citations(tmp_path)
+
+
+class TestExplanations:
+    def test_every_article_has_an_explanation_file(self) -> None:
+        """Each article has an explanation file, and each explanation file an article."""
+        assert sorted(ARTICLES) == sorted(path.stem for path in curate.CURATION.glob("*.json"))
+
+    def test_explanations_are_sound(self, dataset: ca.Dataset) -> None:
+        """Each explained passage is in its article, holds a number or date, and has a reason."""
+        assert [] == curate.explanation_problems(dataset.articles)
+
+    def test_a_stale_passage_is_a_problem(
+        self, dataset: ca.Dataset, tmp_path: pathlib.Path
+    ) -> None:
+        """A passage that no longer holds a number or date is reported."""
+        article = dataset.articles.get("walayat-alliance")
+        explained = {"article": article.id, "explained": [{"text": "Flashback", "reason": "x"}]}
+        (tmp_path / f"{article.id}.json").write_text(json.dumps(explained), encoding="utf-8")
+
+        problems = curate.explanation_problems([article], tmp_path)
+
+        assert [f"{tmp_path / article.id}.json: passage holds no number or date: 'Flashback'"] == (
+            problems
+        )
 
 
 class TestCoverage:
-    def test_every_article_is_curated(self, dataset: ca.Dataset) -> None:
-        """Each article has a curation file, and each curation file an article."""
-        assert sorted(article.id for article in dataset.articles) == CURATED
-
-    @pytest.mark.parametrize("article_id", CURATED)
+    @pytest.mark.parametrize("article_id", ARTICLES)
     def test_numbers_are_covered(self, dataset: ca.Dataset, article_id: str) -> None:
         """Every number in the article lies in a quote or in an explained passage."""
         article = dataset.articles.get(article_id)
-        staged = json.loads((CURATION / f"{article_id}.json").read_text(encoding="utf-8"))
-        explained = [item["text"] for item in staged.get("numbers_not_facts", [])]
-        covered = _spans(article.text, _quotes(dataset, article) + explained)
 
-        uncovered = [
-            article.text[max(0, match.start() - 30) : match.end() + 30]
-            for match in NUMBER.finditer(article.text)
-            if not any(lo <= match.start() and match.end() <= hi for lo, hi in covered)
+        found = curate.uncovered(article)
+
+        assert [] == [curate.context(article.text, m) for m in found if m.kind == "number"]
+
+    @pytest.mark.parametrize("article_id", ARTICLES)
+    def test_dates_are_covered(self, dataset: ca.Dataset, article_id: str) -> None:
+        """Every date expression in the article lies whole in a quote or an explained passage."""
+        article = dataset.articles.get(article_id)
+
+        found = curate.uncovered(article)
+
+        assert [] == [curate.context(article.text, m) for m in found if m.kind == "date"]
+
+    def test_names_of_records_are_covered(
+        self, dataset: ca.Dataset, tmp_path: pathlib.Path
+    ) -> None:
+        """A name is covered by a record's name or alias, alone or joined by "and"."""
+        article = dataset.articles.get("blank-sco-challenge")
+        records = [
+            {"id": "ru", "name": "Russia"},
+            {"id": "cn", "name": "PRC", "aliases": ["China"]},
         ]
+        (tmp_path / "countries.json").write_text(json.dumps(records), encoding="utf-8")
 
-        assert [] == uncovered
-        assert all(item["reason"] for item in staged.get("numbers_not_facts", []))
+        found = _texts(curate.uncovered(article, tmp_path, tmp_path), "name")
+
+        assert set() == {"Russia", "China", "Russia and China"} & set(found)
+        assert {"Moscow", "Beijing"} <= set(found)

@@ -35,6 +35,13 @@ def _set(record_id: str, **fields: Any) -> Callable[[list[dict[str, Any]]], list
     return change
 
 
+def _invalid_reference(problem: ca.Problem) -> tuple[str, str] | None:
+    """Return the file and id of the invalid record a knock-on problem names."""
+    found = re.search(r"the (\w+) '([^']+)' is itself invalid", problem.message)
+    kind = kind_named(found[1]) if found else None
+    return None if found is None or kind is None else (kind.file, found[2])
+
+
 class TestRoundTrip:
     def test_dump_then_load_is_equal(self, dataset: ca.Dataset, tmp_path: pathlib.Path) -> None:
         """load(dump(dataset)) gives an equal dataset."""
@@ -168,6 +175,7 @@ class TestDataError:
         problems = _problems(edit(stem, change))
 
         assert any(field == p.field and message in p.message for p in problems), problems
+        assert not problems[0].consequence
 
     def test_reference_within_a_file(self, edit: Edit) -> None:
         """A record may refer to one later in its own file: files load in dependency order."""
@@ -261,11 +269,7 @@ class TestDataError:
         # or one that refers to them (a conflict names an event that names Kazakhstan).
         reported = {(p.file, p.record) for p in problems}
         for problem in knock_on:
-            found = re.search(r"the (\w+) '([^']+)' is itself invalid", problem.message)
-            assert found is not None, problem.message
-            kind = kind_named(found[1])
-            assert kind is not None
-            assert (kind.file, found[2]) in reported, problem.message
+            assert _invalid_reference(problem) in reported, problem.message
 
     def test_reference_to_invalid_record(self, edit: Edit) -> None:
         """A reference to a record that failed says so, rather than that it is missing."""
@@ -274,6 +278,79 @@ class TestDataError:
 
         assert "the country 'kz' is itself invalid" in by_record[
             "loans.json", "kz-cn-2024-01-01", "debtors"]  # fmt: skip
+
+    def test_unreadable_file_is_the_cause(self, bundled_dir: pathlib.Path) -> None:
+        """A file that is not JSON is the one cause; references to its records follow from it."""
+        (bundled_dir / "articles.json").write_text("{", encoding="utf-8")
+
+        with pytest.raises(ca.DataError) as caught:
+            ca.load(bundled_dir)
+        error = caught.value
+
+        assert [("articles.json", False)] == [(p.file, p.consequence) for p in error.causes]
+        assert len(error.consequences) > 100
+        assert all(p.consequence for p in error.consequences)
+        assert len(error.problems) == len(error.causes) + len(error.consequences)
+        assert "the article 'kaleji-debt-trap' is unknown: articles.json could not be read" in {
+            p.message for p in error.consequences}  # fmt: skip
+
+    def test_message_leads_with_the_cause(self, bundled_dir: pathlib.Path) -> None:
+        """The error's message lists the causes and counts what follows from them."""
+        (bundled_dir / "articles.json").write_text("{", encoding="utf-8")
+
+        with pytest.raises(ca.DataError) as caught:
+            ca.load(bundled_dir)
+        lines = str(caught.value).splitlines()
+
+        assert 3 == len(lines)
+        assert "1 problem in the data:" == lines[0]
+        assert lines[1].startswith("  articles.json: not valid JSON")
+        count = len(caught.value.consequences)
+        assert f"and {count} problems that follow from it (see DataError.consequences)" == lines[2]
+
+    def test_invalid_record_references_follow(self, edit: Edit) -> None:
+        """References to a record that is itself invalid are consequences, its problem the cause."""
+        problems = _problems(edit("countries", _set("kz", alpha_3="kz")))
+
+        assert [("countries.json", "kz", "alpha_3")] == [
+            (p.file, p.record, p.field) for p in problems if not p.consequence]  # fmt: skip
+        # A reference to Kazakhstan says so; a conflict naming an event that names
+        # Kazakhstan follows one step further, from that event's own problem.
+        reported = {(p.file, p.record) for p in problems}
+        for problem in (p for p in problems if p.consequence):
+            assert "the country 'kz' is itself invalid" in problem.message or (
+                _invalid_reference(problem) in reported), problem.message  # fmt: skip
+
+    def test_missing_reference_is_a_cause(self, edit: Edit) -> None:
+        """A reference to an id that no readable file has is a problem of its own."""
+        problems = _problems(edit("loans", _set("uz-cn-2023-end", creditor="xx")))
+
+        assert [False] == [p.consequence for p in problems if p.record == "uz-cn-2023-end"]
+
+    @pytest.mark.parametrize("broken", ["folder", "file"])
+    def test_unreadable_seeds_are_the_cause(self, bundled_dir: pathlib.Path, broken: str) -> None:
+        """A missing seeds folder or an unreadable seed is the cause of its articles' problems."""
+        seeds = bundled_dir / "seeds"
+        if broken == "folder":
+            for seed in seeds.iterdir():
+                seed.unlink()
+            seeds.rmdir()
+        else:
+            (seeds / ca.articles.get("kaleji-debt-trap").seed).write_bytes(b"\xff")
+
+        with pytest.raises(ca.DataError) as caught:
+            ca.load(bundled_dir)
+
+        assert 1 == len(caught.value.causes)
+        assert caught.value.causes[0].file.startswith("seeds")
+        assert "kaleji-debt-trap" in {p.record for p in caught.value.consequences}
+
+    def test_no_consequence_without_cause(self) -> None:
+        """Problems all marked as consequences are still shown, as causes."""
+        problem = ca.Problem("loans.json", "x", "creditor", "unknown", consequence=True)
+        error = ca.DataError([problem])
+
+        assert ((problem,), ()) == (error.causes, error.consequences)
 
     def test_message_lists_problems(self, edit: Edit) -> None:
         """The error's message is readable on its own."""

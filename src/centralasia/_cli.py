@@ -6,8 +6,10 @@ no dependency that ``import centralasia`` would not already have, and
 ``import centralasia`` never imports this module.
 
 Output is an aligned table on a terminal, tab-separated lines when piped, and
-JSON with ``--json``.  Errors are one line on standard error: exit code 1 for
-a record not found or invalid data, 2 for a usage error.
+JSON with ``--json``; tables give dates and figures in words.  Errors are one
+line on standard error: exit code 1 for a record not found or invalid data, 2
+for a usage error.  What a listing shows of each kind is derived from the
+schema and the record classes (:func:`_columns`), so a new kind lists itself.
 """
 
 from __future__ import annotations
@@ -20,50 +22,85 @@ import pathlib
 import shutil
 import sys
 import textwrap
-from collections.abc import Callable, Sequence
+import types
+import typing
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
 from typing import Any
 
 import attrs
 
+from centralasia._collection import Collection
 from centralasia._dataset import Dataset, load
 from centralasia._dates import Date
-from centralasia._errors import DataError, NotFound
+from centralasia._errors import DataError, NotFound, tally
 from centralasia._export import to_dict, write_csv
-from centralasia._model import Conflict, Event, Loan
-from centralasia._schema import cited_articles, kind_of
-from centralasia._values import Figure, Participant
+from centralasia._model import Citation, Conflict, Event, Loan
+from centralasia._schema import KINDS, Kind, cited_articles, kind_named, kind_of, references
+from centralasia._values import Figure, Money, Participant
 
 EPILOG = """\
 examples:
   centralasia show Kyrgyzstan                 a record, with what refers to it and its sources
   centralasia search "debt trap"              records and article passages that match
-  centralasia loans --debtor kg               every debt figure for Kyrgyzstan, with sources
+  centralasia loans --debtor kg --sources     every debt figure for Kyrgyzstan, with its quote
+  centralasia loans --rank share_of_gdp       the largest shares of GDP first
+  centralasia corridors                       any kind of record as a table (see 'list')
   centralasia timeline --from 2013 --country Kazakhstan
   centralasia conflicts                       where the sources disagree
   centralasia export --format csv --out out/  every collection as a CSV file
-  centralasia validate my-dataset/            check your own dataset, listing every problem
-  centralasia --json loans | jq .             any command's result as JSON
+  centralasia validate my-dataset/            check your own dataset, the causes first
+  centralasia loans --json | jq .             any command's result as JSON
+
+--json and --data PATH may be given before or after the command.
+
+exit status:
+  0  success
+  1  no record matches a name, or the dataset has problems
+  2  a usage error: an unknown option, kind or field, a date that is not EDTF,
+     a window that ends before it begins
 """
 
 
-def _print_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    """Print *rows* aligned under *headers* on a terminal, tab-separated otherwise."""
-    if not sys.stdout.isatty():
-        for row in (headers, *rows):
-            print("\t".join(" ".join(cell.split()) for cell in row))
-        return
+class UsageError(Exception):
+    """A request the command cannot carry out as asked: one line, exit code 2."""
+
+
+# Output ---------------------------------------------------------------------
+
+
+def _print_table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    notes: Sequence[Sequence[str]] = (),
+) -> None:
+    """
+    Print *rows* aligned under *headers* on a terminal, tab-separated otherwise.
+
+    *notes*, if given, holds for each row the lines printed, indented, under it.
+    """
+    terminal = sys.stdout.isatty()
     width = shutil.get_terminal_size().columns
-    widths = [max(len(row[n]) for row in (headers, *rows)) for n in range(len(headers))]
-    # The last column takes what is left, and long cells are cut to fit.
-    room = max(20, width - sum(widths[:-1]) - 2 * (len(widths) - 1))
-    widths[-1] = min(widths[-1], room)
+    if terminal:
+        widths = [max(len(row[n]) for row in (headers, *rows)) for n in range(len(headers))]
+        # The last column takes what is left, and long cells are cut to fit.
+        room = max(20, width - sum(widths[:-1]) - 2 * (len(widths) - 1))
+        widths[-1] = min(widths[-1], room)
     for number, row in enumerate((headers, *rows)):
-        cells = [_fit(" ".join(cell.split()), size) for cell, size in zip(row, widths, strict=True)]
-        print(
-            "  ".join(cell.ljust(size) for cell, size in zip(cells, widths, strict=True)).rstrip()
-        )
-        if number == 0:
-            print("  ".join("-" * size for size in widths))
+        cells = [" ".join(cell.split()) for cell in row]
+        if not terminal:
+            print("\t".join(cells))
+        else:
+            fitted = [_fit(cell, size) for cell, size in zip(cells, widths, strict=True)]
+            print("  ".join(c.ljust(size) for c, size in zip(fitted, widths, strict=True)).rstrip())
+            if number == 0:
+                print("  ".join("-" * size for size in widths))
+        for note in notes[number - 1] if notes and number else ():
+            if terminal:
+                wrapped = textwrap.wrap(note, width=max(40, width - 6), break_on_hyphens=False)
+                print("    " + "\n      ".join(wrapped))
+            else:
+                print("    " + " ".join(note.split()))
 
 
 def _fit(text: str, size: int) -> str:
@@ -79,22 +116,202 @@ def _figure(figure: Figure[Any] | None, *, percent: bool = False) -> str:
 
 
 def _cell(value: object) -> str:
-    """Write a field's value for a reader: records by id, enums by value."""
+    """Write a field's value for a reader: records by id, enums by value, dates in words."""
     if isinstance(value, tuple):
         return ", ".join(map(_cell, value))
     if isinstance(value, enum.Enum):
         return str(value.value)
+    if isinstance(value, Date):
+        return value.words
     if attrs.has(type(value)) and hasattr(value, "id"):
         return str(value.id)
     if isinstance(value, Figure):
         return value.describe()
     if isinstance(value, Participant):
         return value.name + (f" ({value.role})" if value.role else "")
-    return str(value)
+    return "" if value is None else str(value)
 
 
 def _sources(record: Any) -> str:
     return ", ".join(article.id for article in cited_articles(record))
+
+
+def _quoted(citation: Citation) -> str:
+    return f"“{citation.quote}” — {citation.article.id}"
+
+
+def _source_notes(record: Any) -> list[str]:
+    """Return the lines ``--sources`` prints under a record: its quotes, then its inferences."""
+    notes = [_quoted(citation) for citation in getattr(record, "sources", ())]
+    for inference in getattr(record, "inferred", ()):
+        note = f"{inference.field} is inferred: {inference.basis}"
+        if inference.source is not None:
+            note += f", from {_quoted(inference.source)}"
+        notes.append(note)
+    return notes
+
+
+def _source_dicts(record: Any) -> list[dict[str, str | None]]:
+    return [
+        {"article": citation.article.id, "title": citation.article.title,
+         "quote": citation.quote}
+        for citation in getattr(record, "sources", ())
+    ]  # fmt: skip
+
+
+# What a listing shows of each kind ------------------------------------------
+
+#: The fields that say in words what a record is, in order of preference; the
+#: one a kind has is its listing's last column, which may be cut on a terminal.
+_LABELS = ("name", "title", "topic", "summary", "description")
+
+Column = tuple[str, Callable[[Any], str]]
+
+
+def _hints(cls: type[Any]) -> dict[str, Any]:
+    """Return the type of each field of *cls*: ``X | None`` as ``X``, ``G[X]`` as ``G``."""
+    hints = {}
+    for name, hint in typing.get_type_hints(cls).items():
+        bare = hint
+        if typing.get_origin(hint) in {typing.Union, types.UnionType}:
+            given = [member for member in typing.get_args(hint) if member is not type(None)]
+            bare = given[0] if len(given) == 1 else hint
+        hints[name] = typing.get_origin(bare) or bare
+    return hints
+
+
+def _described(record: Any, name: str) -> str:
+    """
+    Write the field *name* of *record* for a reader.
+
+    A figure has its qualifier in words; a share (``share_of_gdp``) is a
+    percentage, and a record with a ``unit`` (a measurement) gives its
+    figures in that unit.
+    """
+    value = getattr(record, name)
+    if not isinstance(value, Figure):
+        return _cell(value)
+    unit: str | None = getattr(record, "unit", None)
+    if name.startswith("share") or unit == "fraction" or (unit or "").endswith("change"):
+        return value.describe(percent=True)
+    shown = value.describe()
+    if unit == "year":  # a calendar year, written without a thousands separator
+        return shown.replace(",", "")
+    return shown if unit in {None, "count", "ordinal"} else f"{shown} {unit}"
+
+
+def _field_column(name: str) -> Column:
+    return name, lambda record: _described(record, name)
+
+
+def _columns(kind: Kind[Any]) -> list[Column]:
+    """
+    Return the columns that list records of *kind*: header and how to write a cell.
+
+    In order: the id; the dates, in words; the codes the kind is found by
+    (the keys before its name); kinds and roles; the records it refers to,
+    by id; its figures, qualifiers in words; the articles it cites; and what
+    it is, in words.
+    """
+    cls = kind.cls
+    hints = _hints(cls)
+    names = [attribute.name for attribute in attrs.fields(cls)]
+    label = next((name for name in _LABELS if name in names), None)
+    keys = list(kind.keys)
+    codes = keys[1 : keys.index(label)] if label in keys else []
+    referring = {reference.field for reference in references(cls)}
+    columns: list[Column] = [_field_column("id")]
+    columns += [_field_column(name) for name in names if hints[name] is Date]
+    columns += [_field_column(name) for name in codes if hints[name] is str]
+    columns += [
+        _field_column(name)
+        for name in names
+        if isinstance(hints[name], type) and issubclass(hints[name], enum.Enum)
+    ]
+    columns += [_field_column(name) for name in names if name in referring]
+    columns += [_field_column(name) for name in names if hints[name] is Figure]
+    if "sources" in names:
+        columns.append(("sources", _sources))
+    if label is not None:
+        columns.append(_field_column(label))
+    return [(header.replace("_", " "), write) for header, write in columns]
+
+
+def _rankable(cls: type[Any]) -> list[str]:
+    """Return the fields of *cls* that hold a number or an amount, so rank records."""
+    hints = _hints(cls)
+    return [
+        attribute.name
+        for attribute in attrs.fields(cls)
+        if hints[attribute.name] in {Figure, Money, Decimal, int, float}
+    ]
+
+
+def _ranked(records: Collection[Any], field: str | None) -> Collection[Any]:
+    """Return *records* ranked by *field*, largest first, or as they are without one."""
+    if field is None:
+        return records
+    kind = kind_of(records.record_type)
+    valid = _rankable(kind.cls)
+    if field not in valid:
+        if not valid:
+            msg = f"{kind.collection} have no figures to rank by (--rank {field})"
+        else:
+            msg = f"cannot rank {kind.collection} by {field!r}; rank by one of: {', '.join(valid)}"
+        raise UsageError(msg)
+    try:
+        return records.rank(field)
+    except ValueError as error:  # amounts in several currencies
+        msg = f"cannot rank {kind.collection} by {field}: {error}"
+        raise UsageError(msg) from None
+
+
+def _filtered(
+    dataset: Dataset, records: Collection[Any], criteria: Iterable[tuple[str, str]]
+) -> Collection[Any]:
+    """
+    Return the *records* whose fields match every ``(field, value)`` criterion.
+
+    A value given for a field that refers to records is first resolved to one,
+    so a misspelt name is an error with suggestions, never an empty table.
+    """
+    cls = records.record_type
+    targets = {reference.field: reference.targets for reference in references(cls)}
+    for field, value in criteria:
+        kinds = targets.get(field)
+        wanted: object = value
+        if kinds is not None and len(kinds) == 1:
+            wanted = dataset.collections[kinds[0].collection].get(value)
+        elif kinds is not None:
+            wanted = dataset.record(value)
+        try:
+            records = records.where(**{field: wanted})
+        except TypeError as error:
+            msg = f"--where {field}={value}: {error}"
+            raise UsageError(msg) from None
+    return records
+
+
+def _listing(
+    records: Collection[Any], columns: Sequence[Column], arguments: argparse.Namespace
+) -> None:
+    """Print *records* as JSON or as a table of *columns*, each with its sources if asked."""
+    with_sources: bool = getattr(arguments, "sources", False)
+    if _json(arguments):
+        _print_json([to_dict(record) for record in records])
+        return
+    _print_table(
+        [header for header, _ in columns],
+        [[write(record) for _, write in columns] for record in records],
+        [_source_notes(record) for record in records] if with_sources else (),
+    )
+
+
+# Subcommands ----------------------------------------------------------------
+
+
+def _json(arguments: argparse.Namespace) -> bool:
+    return bool(getattr(arguments, "json", False))
 
 
 #: The parts of a record's Profile that ``show`` lists.
@@ -102,11 +319,11 @@ _RELATED = ("loans", "memberships", "corridors", "events", "organizations", "fin
             "measurements", "conflicts")  # fmt: skip
 
 
-def _show(dataset: Dataset, key: str, *, as_json: bool) -> None:
-    record = dataset.record(key)
+def _show(dataset: Dataset, arguments: argparse.Namespace) -> None:
+    record = dataset.record(arguments.key)
     profile = dataset.about(record)
     related = {stem: [item.id for item in getattr(profile, stem)] for stem in _RELATED}
-    if as_json:
+    if _json(arguments):
         _print_json({"record": to_dict(record), "kind": kind_of(type(record)).name,
                      "related": related,
                      "articles": [article.id for article in profile.articles]})  # fmt: skip
@@ -116,10 +333,10 @@ def _show(dataset: Dataset, key: str, *, as_json: bool) -> None:
         value = getattr(record, attribute.name)
         hidden = attribute.name in {"id", "sources", "text", "bio", "spans", "bio_spans"}
         if not hidden and value not in (None, ()):
-            print(f"  {attribute.name}: {_cell(value)}")
+            print(f"  {attribute.name}: {_described(record, attribute.name)}")
     for citation in getattr(record, "sources", ()):
         print(textwrap.fill(f"“{citation.quote}”", width=88, initial_indent="  source: ",
-                            subsequent_indent="          "))  # fmt: skip
+                            subsequent_indent="          ", break_on_hyphens=False))  # fmt: skip
         print(f"          — {citation.article.id}")
     for stem, ids in related.items():
         if ids:
@@ -127,77 +344,97 @@ def _show(dataset: Dataset, key: str, *, as_json: bool) -> None:
     print(f"  articles: {', '.join(article.id for article in profile.articles) or '-'}")
 
 
-def _search(dataset: Dataset, text: str, limit: int, *, as_json: bool) -> None:
-    matches = [
-        (match.score, stem, match.record, match.key)
-        for stem in ("countries", "organizations", "corridors", "articles")
-        for match in getattr(dataset, stem).search(text, limit=limit)
-    ]
-    matches.sort(key=lambda found: -found[0])
-    hits = dataset.find_text(text, limit=limit)
-    if as_json:
+def _search(dataset: Dataset, arguments: argparse.Namespace) -> None:
+    limit: int = arguments.limit
+    # Every collection, best first; the stable sort keeps the schema's order on ties.
+    matches = sorted(
+        (
+            (match.score, kind_of(collection.record_type).name, match.record, match.key)
+            for collection in dataset.collections.values()
+            for match in collection.search(arguments.text, limit=limit)
+        ),
+        key=lambda found: -found[0],
+    )[:limit]
+    hits = dataset.find_text(arguments.text, limit=limit)
+    if _json(arguments):
+        records = [
+            {"kind": kind, "id": record.id, "matched": key, "score": round(score, 1)}
+            | ({"sources": _source_dicts(record)} if arguments.sources else {})
+            for score, kind, record, key in matches
+        ]
         _print_json({
-            "records": [{"kind": stem, "id": record.id, "matched": key, "score": round(score, 1)}
-                        for score, stem, record, key in matches[:limit]],
+            "records": records,
             "passages": [{"article": hit.article.id, "score": hit.score, "snippet": hit.snippet,
                           "start": hit.start, "end": hit.end} for hit in hits],
         })  # fmt: skip
         return
     print("Records:")
-    _print_table(["score", "kind", "id", "matched"],
-                 [[f"{score:.0f}", stem, record.id, key]
-                  for score, stem, record, key in matches[:limit]])  # fmt: skip
+    _print_table(
+        ["score", "kind", "id", "matched"],
+        [[f"{score:.0f}", kind, record.id, key] for score, kind, record, key in matches],
+        [_source_notes(record) for _, _, record, _ in matches] if arguments.sources else (),
+    )
     print("\nArticle passages:")
     _print_table(["score", "article", "passage"],
                  [[f"{hit.score:.2f}", hit.article.id, hit.snippet] for hit in hits])  # fmt: skip
 
 
-def _loans(dataset: Dataset, arguments: argparse.Namespace, *, as_json: bool) -> None:
+def _list(dataset: Dataset, arguments: argparse.Namespace) -> None:
+    kind: Kind[Any] = arguments.kind
+    records = _filtered(dataset, dataset.collections[kind.collection], arguments.where)
+    _listing(_ranked(records, arguments.rank), _columns(kind), arguments)
+
+
+#: The columns of the ``loans`` table: the debtor by code, every figure, in words.
+_LOAN_COLUMNS: tuple[Column, ...] = (
+    ("id", lambda loan: loan.id),
+    ("debtor", lambda loan: "+".join(country.alpha_2 for country in loan.debtors)),
+    ("lender", lambda loan: loan.lender.id if loan.lender else ""),
+    ("as of", lambda loan: _cell(loan.as_of)),
+    ("amount", lambda loan: _figure(loan.amount)),
+    ("% GDP", lambda loan: _figure(loan.share_of_gdp, percent=True)),
+    ("% ext. debt", lambda loan: _figure(loan.share_of_external_debt, percent=True)),
+    ("% all debt", lambda loan: _figure(loan.share_of_total_debt, percent=True)),
+    ("sources", _sources),
+)
+
+
+def _loans(dataset: Dataset, arguments: argparse.Namespace) -> None:
     given = {"debtors": arguments.debtor, "creditor": arguments.creditor,
              "lender": arguments.lender}  # fmt: skip
     # Names are resolved first: a misspelt name is an error, not an empty table.
-    criteria = {
-        name: (dataset.organizations if name == "lender" else dataset.countries).get(value)
-        for name, value in given.items()
-        if value is not None
-    }
-    loans: Sequence[Loan] = dataset.loans.where(**criteria)
-    if as_json:
-        _print_json([to_dict(loan) for loan in loans])
-        return
-    _print_table(
-        ["id", "debtor", "lender", "as of", "amount", "% GDP", "% ext. debt", "% all debt",
-         "sources"],
-        [[loan.id, "+".join(c.alpha_2 for c in loan.debtors),
-          loan.lender.id if loan.lender else "", str(loan.as_of or ""),
-          _figure(loan.amount), _figure(loan.share_of_gdp, percent=True),
-          _figure(loan.share_of_external_debt, percent=True),
-          _figure(loan.share_of_total_debt, percent=True),
-          _sources(loan)] for loan in loans],
-    )  # fmt: skip
+    criteria = [(name, value) for name, value in given.items() if value is not None]
+    loans: Collection[Loan] = _filtered(dataset, dataset.loans, [*criteria, *arguments.where])
+    _listing(_ranked(loans, arguments.rank), _LOAN_COLUMNS, arguments)
 
 
-def _timeline(dataset: Dataset, arguments: argparse.Namespace, *, as_json: bool) -> None:
+def _timeline(dataset: Dataset, arguments: argparse.Namespace) -> None:
+    start: Date | None = arguments.start
+    end: Date | None = arguments.end
+    if start is not None and end is not None and start.start > end.end:
+        msg = f"the window is empty: --from {start} begins after --to {end} ends"
+        raise UsageError(msg)
     country = None if arguments.country is None else dataset.countries.get(arguments.country)
     organization = (
         None if arguments.organization is None
         else dataset.organizations.get(arguments.organization)
     )  # fmt: skip
-    events: Sequence[Event] = dataset.timeline(
-        arguments.start, arguments.end, country=country, organization=organization
+    events: Collection[Event] = dataset.timeline(
+        start, end, country=country, organization=organization
     )
-    if as_json:
-        _print_json([to_dict(event) for event in events])
-        return
-    _print_table(["date", "id", "what happened"],
-                 [[str(event.date), event.id, event.summary] for event in events])  # fmt: skip
+    columns: list[Column] = [
+        ("date", lambda event: event.date.words),
+        ("id", lambda event: event.id),
+        ("what happened", lambda event: event.summary),
+    ]
+    _listing(events, columns, arguments)
 
 
-def _conflicts(dataset: Dataset, arguments: argparse.Namespace, *, as_json: bool) -> None:
+def _conflicts(dataset: Dataset, arguments: argparse.Namespace) -> None:
     conflicts: Sequence[Conflict] = dataset.conflicts
     if arguments.country is not None:
         conflicts = dataset.conflicts.where(countries=dataset.countries.get(arguments.country))
-    if as_json:
+    if _json(arguments):
         _print_json([to_dict(conflict) for conflict in conflicts])
         return
     for conflict in conflicts:
@@ -211,7 +448,7 @@ def _conflicts(dataset: Dataset, arguments: argparse.Namespace, *, as_json: bool
         print()
 
 
-def _export(dataset: Dataset, arguments: argparse.Namespace, *, as_json: bool) -> None:
+def _export(dataset: Dataset, arguments: argparse.Namespace) -> None:
     out = pathlib.Path(arguments.out)
     out.mkdir(parents=True, exist_ok=True)
     written: list[tuple[str, int]] = []
@@ -224,32 +461,47 @@ def _export(dataset: Dataset, arguments: argparse.Namespace, *, as_json: bool) -
             with path.open("w", encoding="utf-8", newline="") as file:
                 write_csv(rows, file)
         written.append((str(path), len(rows)))
-    if as_json:
+    if _json(arguments):
         _print_json([{"file": file, "records": count} for file, count in written])
         return
     _print_table(["file", "records"], [[file, str(count)] for file, count in written])
 
 
-def _validate(path: str, *, as_json: bool) -> int:
+def _validate(arguments: argparse.Namespace) -> int:
+    path: str | None = arguments.path or getattr(arguments, "data", None)
+    if path is None:
+        msg = "validate needs the PATH of a dataset (or --data PATH)"
+        raise UsageError(msg)
     try:
         dataset = load(path)
     except DataError as error:
-        if as_json:
+        if _json(arguments):
             _print_json([{"file": p.file, "record": p.record, "field": p.field,
-                          "message": p.message} for p in error.problems])  # fmt: skip
+                          "message": p.message, "consequence": p.consequence}
+                         for p in error.problems])  # fmt: skip
         else:
-            for problem in error.problems:
+            for problem in error.causes:
                 print(problem)
-        count = len(error.problems)
-        print(f"{count} problem{'s' if count != 1 else ''} in {path}", file=sys.stderr)
+            consequences = error.consequences
+            if consequences and arguments.all:
+                print(f"and {len(consequences)} problems that follow from these:")
+                for problem in consequences:
+                    print(f"  {problem}")
+            elif consequences:
+                print(f"and {len(consequences)} problems that follow from these "
+                      "(--all lists them)")  # fmt: skip
+        print(f"{tally(error)}, in {path}", file=sys.stderr)
         return 1
     counts = {name: len(collection) for name, collection in dataset.collections.items()}
-    if as_json:
+    if _json(arguments):
         _print_json({"path": path, "valid": True, "records": counts})
     else:
         summary = ", ".join(f"{count} {stem}" for stem, count in counts.items())
         print(f"{path}: valid ({summary})")
     return 0
+
+
+# Parsing --------------------------------------------------------------------
 
 
 def _date(text: str) -> Date:
@@ -259,39 +511,102 @@ def _date(text: str) -> Date:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _kind(text: str) -> Kind[Any]:
+    kind = kind_named(text.lower())
+    if kind is None:
+        names = ", ".join(kind.collection for kind in KINDS)
+        msg = f"no kind of record is called {text!r}; the kinds are {names}"
+        raise argparse.ArgumentTypeError(msg)
+    return kind
+
+
+def _criterion(text: str) -> tuple[str, str]:
+    field, equals, value = text.partition("=")
+    if not equals or not field.strip():
+        msg = f"expected FIELD=VALUE, such as countries=kz, not {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return field.strip(), value
+
+
+def _global_options() -> argparse.ArgumentParser:
+    """
+    Return the parent parser of the options every command takes, before or after its name.
+
+    Their defaults are suppressed: an option given before the command stays
+    set when the command's own parser, which has them too, does not see them.
+    """
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                         help="print results as JSON")  # fmt: skip
+    options.add_argument("--data", metavar="PATH", default=argparse.SUPPRESS,
+                         help="query the dataset in PATH instead of the bundled one")  # fmt: skip
+    return options
+
+
+def _listing_options(*, rank: bool = True, where: bool = True) -> argparse.ArgumentParser:
+    """Return the parent parser of the options of the commands that list records."""
+    options = argparse.ArgumentParser(add_help=False)
+    if where:
+        options.add_argument(
+            "--where", type=_criterion, action="append", default=[], metavar="FIELD=VALUE",
+            help="only records whose FIELD matches VALUE, such as countries=kz "
+                 "(repeat to narrow; a name is resolved, or suggestions are given)",
+        )  # fmt: skip
+    if rank:
+        options.add_argument("--rank", metavar="FIELD",
+                             help="largest first by FIELD, a figure such as amount or "
+                                  "share_of_gdp; records without it are left out")  # fmt: skip
+    options.add_argument("--sources", action="store_true",
+                         help="print under each row the quotes it rests on, with their articles "
+                              "(JSON always includes them)")  # fmt: skip
+    return options
+
+
 def parser() -> argparse.ArgumentParser:
     """Return the command's argument parser."""
+    common = _global_options()
     command = argparse.ArgumentParser(
         prog="centralasia",
         description="China's relations with Central Asia as a source-cited dataset.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[common],
     )
-    command.add_argument("--json", action="store_true", help="print results as JSON")
-    command.add_argument("--data", metavar="PATH",
-                         help="query the dataset in PATH instead of the bundled one")  # fmt: skip
     commands = command.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def add(name: str, summary: str, example: str) -> argparse.ArgumentParser:
+    def add(
+        name: str, summary: str, example: str, *parents: argparse.ArgumentParser
+    ) -> argparse.ArgumentParser:
         return commands.add_parser(
             name, help=summary, description=summary, epilog=f"example:\n  {example}",
-            formatter_class=argparse.RawDescriptionHelpFormatter,
+            formatter_class=argparse.RawDescriptionHelpFormatter, parents=[common, *parents],
         )  # fmt: skip
 
     show = add("show", "show a record by id, code, name or alias, with its sources",
                "centralasia show 'Exim Bank'")  # fmt: skip
     show.add_argument("key", metavar="ID-OR-NAME")
     search = add("search", "find records and article passages matching TEXT, ranked",
-                 "centralasia search 'Shanghai Cooperation Org'")  # fmt: skip
+                 "centralasia search 'Shanghai Cooperation Org'",
+                 _listing_options(rank=False, where=False))  # fmt: skip
     search.add_argument("text", metavar="TEXT")
-    search.add_argument("--limit", type=int, default=5, help="results of each kind (default 5)")
+    search.add_argument(
+        "--limit", type=int, default=5, help="how many records, and how many passages (default 5)"
+    )
     loans = add("loans", "list debt figures with their sources",
-                "centralasia loans --debtor Tajikistan --creditor China")  # fmt: skip
+                "centralasia loans --debtor Tajikistan --creditor China",
+                _listing_options())  # fmt: skip
     loans.add_argument("--debtor", help="a country owing the debt (group figures included)")
     loans.add_argument("--creditor", help="the creditor country")
     loans.add_argument("--lender", help="the lending bank or organization")
+    kinds = ", ".join(kind.collection for kind in KINDS)
+    listing = add("list", f"list the records of one kind: {kinds}",
+                  "centralasia list measurements --where countries=kz --rank value",
+                  _listing_options())  # fmt: skip
+    listing.add_argument("kind", type=_kind, metavar="KIND",
+                         help="a kind of record, singular or plural")  # fmt: skip
     timeline = add("timeline", "list events in date order",
-                   "centralasia timeline --from 2013 --to 2022 --country kz")  # fmt: skip
+                   "centralasia timeline --from 2013 --to 2022 --country kz",
+                   _listing_options(rank=False, where=False))  # fmt: skip
     timeline.add_argument("--from", dest="start", type=_date, metavar="DATE",
                           help="EDTF date: 2013, 2013-09, 2013-09-07")  # fmt: skip
     timeline.add_argument("--to", dest="end", type=_date, metavar="DATE")
@@ -304,37 +619,53 @@ def parser() -> argparse.ArgumentParser:
                  "centralasia export --format csv --out exported/")  # fmt: skip
     export.add_argument("--format", choices=("json", "csv"), required=True)
     export.add_argument("--out", required=True, metavar="DIR")
-    validate = add("validate", "check a dataset directory and print every problem, "
-                   "with its file, record and field; exit 1 when there is one",
+    validate = add("validate", "check a dataset directory and print every problem, with its "
+                   "file, record and field, the causes first; exit 1 when there is one",
                    "centralasia validate my-dataset/")  # fmt: skip
-    validate.add_argument("path", metavar="PATH", help="a directory in the bundled data's format")
+    validate.add_argument("path", metavar="PATH", nargs="?",
+                          help="a directory in the bundled data's format "
+                               "(default: the --data PATH)")  # fmt: skip
+    validate.add_argument("--all", action="store_true",
+                          help="also list the problems that only follow from others")  # fmt: skip
+    # A shortcut for each kind without a command of its own ("corridors", ...).
+    for kind in KINDS:
+        if kind.collection not in commands.choices:  # loans and conflicts have their own
+            summary = f"list every {kind.name} record (same as 'list {kind.collection}')"
+            example = f"centralasia {kind.collection} --sources"
+            shortcut = add(kind.collection, summary, example, _listing_options())
+            shortcut.set_defaults(command="list", kind=kind)
     return command
+
+
+_HANDLERS: dict[str, Callable[[Dataset, argparse.Namespace], None]] = {
+    "show": _show,
+    "search": _search,
+    "list": _list,
+    "loans": _loans,
+    "timeline": _timeline,
+    "conflicts": _conflicts,
+    "export": _export,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command with *argv* (default: the process's arguments) and return its exit code."""
     arguments = parser().parse_args(argv)
-    as_json: bool = arguments.json
-    if arguments.command == "validate":
-        return _validate(arguments.path, as_json=as_json)
-    handlers: dict[str, Callable[[Dataset], None]] = {
-        "show": lambda data: _show(data, arguments.key, as_json=as_json),
-        "search": lambda data: _search(data, arguments.text, arguments.limit, as_json=as_json),
-        "loans": lambda data: _loans(data, arguments, as_json=as_json),
-        "timeline": lambda data: _timeline(data, arguments, as_json=as_json),
-        "conflicts": lambda data: _conflicts(data, arguments, as_json=as_json),
-        "export": lambda data: _export(data, arguments, as_json=as_json),
-    }
+    data: str | None = getattr(arguments, "data", None)
     try:
-        handlers[arguments.command](load(arguments.data))
+        if arguments.command == "validate":
+            return _validate(arguments)
+        _HANDLERS[arguments.command](load(data), arguments)
+    except UsageError as error:
+        print(f"centralasia: {error}", file=sys.stderr)
+        return 2
     except NotFound as error:
         print(f"centralasia: {error}", file=sys.stderr)
         return 1
     except DataError as error:
-        count = len(error.problems)
-        print(f"centralasia: {arguments.data} is not a valid dataset ({count} problem"
-              f"{'s' if count != 1 else ''}; run 'centralasia validate {arguments.data}')",
-              file=sys.stderr)  # fmt: skip
+        more = f" ({tally(error)}; run 'centralasia validate {data}')"
+        print(f"centralasia: {data} is not a valid dataset: {error.causes[0]}"
+              f"{more if len(error.problems) > 1 else ''}", file=sys.stderr)  # fmt: skip
         return 1
     except BrokenPipeError:  # pragma: no cover - `centralasia loans | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

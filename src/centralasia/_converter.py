@@ -29,9 +29,10 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from centralasia import _references
 from centralasia._dates import Date
+from centralasia._errors import Consequence
 from centralasia._model import Article, Citation
 from centralasia._schema import Reference, kind_of, references
-from centralasia._seeds import seed_lines
+from centralasia._seeds import FOLDER, seed_lines
 from centralasia._values import Figure, Qualifier, Span
 
 __all__ = ["converter", "structure_record"]
@@ -293,8 +294,12 @@ def _with_article_text(mapping: dict[str, Any]) -> dict[str, Any]:
         if derived in mapping:
             msg = f"'{derived}' is read from the seed file and must not be given"
             raise _field_error(ValueError(msg), derived, str)
-    seeds = _references.current().seeds
+    registry = _references.current()
+    seeds = registry.seeds
     seed_name = mapping.get("seed")
+    if type(seed_name) is str and {FOLDER, f"{FOLDER}/{seed_name}"} & registry.unread:
+        msg = f"'seed' names {seed_name!r}, which could not be read"
+        raise _field_error(Consequence(msg), "seed", str)
     if type(seed_name) is not str or seed_name not in seeds:
         msg = f"'seed' names {seed_name!r}, which is not a file in the seeds/ folder"
         raise _field_error(ValueError(msg), "seed", str)

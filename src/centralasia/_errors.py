@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import attrs
 from attrs import frozen
 
 __all__ = ["DataError", "NotFound", "Problem"]
@@ -18,7 +19,9 @@ class Problem:
 
     *record* is the record's id, or its position (``#3``) when it has no
     usable id; *field* is a path such as ``sources[0].quote``, empty when the
-    problem is with the file or the record as a whole.
+    problem is with the file or the record as a whole.  *consequence* is true
+    when the problem only follows from another one: a reference to a record
+    that is itself invalid, or that is in a file that could not be read.
 
     .. versionadded:: 0.1
     """
@@ -27,6 +30,9 @@ class Problem:
     record: str
     field: str
     message: str
+    # attrs.field, spelled out: a field of the class is called "field".
+    consequence: bool = attrs.field(default=False, kw_only=True)
+    """Whether the problem goes away once the problems it follows from are fixed."""
 
     def __str__(self) -> str:
         where = ", ".join(
@@ -41,12 +47,20 @@ class Problem:
         return f"{where}: {self.message}"
 
 
+def _count(count: int, noun: str = "problem") -> str:
+    return f"{count} {noun}{'s' if count != 1 else ''}"
+
+
 class DataError(ValueError):
     """
     A data file is malformed or inconsistent; nothing was loaded.
 
     :attr:`problems` lists every problem found, each naming the file, the
-    record and the field, so that all of them can be fixed at once.
+    record and the field, so that all of them can be fixed at once.  One
+    mistake can cause many problems (a file that is not JSON leaves every
+    reference to its records unresolved): :attr:`causes` are the ones to fix,
+    :attr:`consequences` those that follow from them.  The message lists
+    the causes and counts the consequences.
 
     .. versionadded:: 0.1
     """
@@ -56,10 +70,49 @@ class DataError(ValueError):
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
-        count = len(self.problems)
-        lines = [f"{count} problem{'s' if count != 1 else ''} in the data:"]
-        lines += [f"  {problem}" for problem in self.problems]
+        lines = [f"{_count(len(self.causes))} in the data:"]
+        lines += [f"  {problem}" for problem in self.causes]
+        if self.consequences:
+            lines.append(
+                f"and {_count(len(self.consequences))} that follow from "
+                f"{'it' if len(self.causes) == 1 else 'them'} (see DataError.consequences)"
+            )
         super().__init__("\n".join(lines))
+
+    @property
+    def causes(self) -> tuple[Problem, ...]:
+        """
+        The problems to fix (those that are not consequences), in file order.
+
+        .. versionadded:: 0.1
+        """
+        causes = tuple(problem for problem in self.problems if not problem.consequence)
+        # A consequence always has a cause; were none marked, every problem is shown.
+        return causes or self.problems
+
+    @property
+    def consequences(self) -> tuple[Problem, ...]:
+        """
+        The problems that follow from :attr:`causes` and go away with them, in file order.
+
+        .. versionadded:: 0.1
+        """
+        if not any(not problem.consequence for problem in self.problems):
+            return ()
+        return tuple(problem for problem in self.problems if problem.consequence)
+
+
+def tally(error: DataError) -> str:
+    """Return how many problems *error* holds, causes and consequences, in words."""
+    causes, consequences = len(error.causes), len(error.consequences)
+    words = _count(causes)
+    if consequences:
+        words += f", and {consequences} that follow from {'it' if causes == 1 else 'them'}"
+    return words
+
+
+class Consequence(ValueError):
+    """A structuring error that only follows from another problem, reported as such."""
 
 
 class NotFound(LookupError):

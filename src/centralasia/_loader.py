@@ -27,23 +27,20 @@ if TYPE_CHECKING:
 __all__ = ["read"]
 
 
-def _read_array(root: Traversable, file_name: str, problems: list[Problem]) -> list[Any]:
+def _read_array(root: Traversable, file_name: str) -> list[Any] | Problem:
+    """Return the records of the file *file_name*, or the problem that stops its reading."""
     entry = root / file_name
     if not entry.is_file():
-        problems.append(Problem(file_name, "", "", "the file is missing"))
-        return []
+        return Problem(file_name, "", "", "the file is missing")
     try:
         raw = json.loads(entry.read_bytes().decode("utf-8"))
     except UnicodeDecodeError as exc:
-        problems.append(Problem(file_name, "", "", f"not UTF-8: {exc}"))
-        return []
+        return Problem(file_name, "", "", f"not UTF-8: {exc}")
     except json.JSONDecodeError as exc:
-        problems.append(Problem(file_name, "", "", f"not valid JSON: {exc}"))
-        return []
+        return Problem(file_name, "", "", f"not valid JSON: {exc}")
     if not isinstance(raw, list):
         message = f"expected a JSON array of records, got {type(raw).__name__}"
-        problems.append(Problem(file_name, "", "", message))
-        return []
+        return Problem(file_name, "", "", message)
     return raw
 
 
@@ -113,18 +110,27 @@ def _read(root: Traversable, seeds: Traversable | None) -> Dataset:
         raise DataError([Problem(str(root), "", "", "not a directory")])
     problems: list[Problem] = []
     registry = _references.Registry(read_seeds(root / FOLDER if seeds is None else seeds, problems))
+    # The problems so far are seeds that could not be read: an article cut from
+    # one of them fails as a consequence (issue 14: lead with the cause).
+    registry.unread.update(problem.file for problem in problems)
     collections: dict[str, Collection[Any]] = {}
     with _references.using(registry):
         for kind in KINDS:
             # Filled as the file loads, so records may refer to earlier ones of the file.
             records = registry.records[kind.cls]
-            for position, raw in _in_dependency_order(_read_array(root, kind.file, problems), kind):
+            raws = _read_array(root, kind.file)
+            if isinstance(raws, Problem):
+                problems.append(raws)
+                registry.unread.add(kind.file)
+                raws = []
+            for position, raw in _in_dependency_order(raws, kind):
                 name = _record_name(raw, position)
                 try:
                     record = structure_record(raw, kind.cls)
                 except Exception as exc:  # noqa: BLE001 - every error becomes a Problem
                     problems += [
-                        Problem(kind.file, name, path, message) for path, message in explain(exc)
+                        Problem(kind.file, name, path, message, consequence=consequence)
+                        for path, message, consequence in explain(exc)
                     ]
                     registry.invalid[kind.cls].add(name)
                     continue

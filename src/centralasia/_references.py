@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
+from centralasia._errors import Consequence
 from centralasia._model import Citation
 from centralasia._schema import KINDS, Kind, kind_named
 
@@ -30,6 +31,9 @@ class Registry:
         self.records: dict[type[Any], dict[str, Any]] = {kind.cls: {} for kind in KINDS}
         #: Ids of records that were in the files but failed to load.
         self.invalid: dict[type[Any], set[str]] = {kind.cls: set() for kind in KINDS}
+        #: Files that could not be read (``articles.json``, ``seeds/a.txt``, ``seeds``):
+        #: what they would hold is unknown, so a reference to it is no problem of its own.
+        self.unread: set[str] = set()
         #: Citations already built, by (article id, quote): records citing the same
         #: passage share one immutable Citation, which saves time and memory.
         self.citations: dict[tuple[str, str], Citation] = {}
@@ -66,8 +70,11 @@ def resolve(kind: Kind[T], value: object) -> T:
             return found  # type: ignore[no-any-return]
         if value in registry.invalid[kind.cls]:
             msg = f"the {kind.name} {value!r} is itself invalid (see its own problem)"
-        else:
-            msg = f"no {kind.name} has the id {value!r}"
+            raise Consequence(msg)
+        if kind.file in registry.unread:
+            msg = f"the {kind.name} {value!r} is unknown: {kind.file} could not be read"
+            raise Consequence(msg)
+        msg = f"no {kind.name} has the id {value!r}"
         raise ValueError(msg)
     raise _type_error(value, f"the id of a {kind.name}")
 

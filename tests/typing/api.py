@@ -30,3 +30,6 @@ try:
     ca.load("my-data")
 except ca.DataError as error:
     problems: tuple[ca.Problem, ...] = error.problems
+    causes: tuple[ca.Problem, ...] = error.causes
+    consequences: tuple[ca.Problem, ...] = error.consequences
+    follows: bool = problems[0].consequence
