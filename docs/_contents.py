@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import pathlib
 
+import attrs
+
 import centralasia as ca
+from centralasia._schema import KINDS
 
 COLLECTIONS = (
     ("articles", "Articles"), ("countries", "Countries"), ("organizations", "Organizations"),
     ("corridors", "Corridors and infrastructure"), ("memberships", "Memberships"),
     ("events", "Events"), ("loans", "Debt figures"), ("finance", "Finance"),
-    ("measurements", "Other figures"), ("conflicts", "Conflicts between sources"),
+    ("measurements", "Other figures"), ("statements", "Statements"),
+    ("conflicts", "Conflicts"),
 )  # fmt: skip
-#: The collections whose records cite articles.
-CITING = ("organizations", "corridors", "memberships", "events", "loans", "finance", "measurements")
+#: The collections whose records cite articles, read from the schema.
+CITING = tuple(kind.collection for kind in KINDS if "sources" in attrs.fields_dict(kind.cls))
 
 
 def _label(record: object) -> str:
@@ -34,7 +38,7 @@ def _count(dataset: ca.Dataset, record: object) -> int | str:
         profile = dataset.about(record)
         return sum(len(getattr(profile, stem)) for stem in CITING)
     if isinstance(record, ca.Conflict):
-        return len(record.records)
+        return f"{record.kind.value}, {len(record.records)}"
     return len(getattr(record, "sources", ()))
 
 
@@ -57,7 +61,7 @@ def render() -> str:
             lines.append("None yet.")
             continue
         counted = {"articles": "records citing it", "countries": "source",
-                   "conflicts": "records in dispute"}.get(stem, "citations")  # fmt: skip
+                   "conflicts": "kind, records in dispute"}.get(stem, "citations")  # fmt: skip
         lines += [f"| id | what | {counted} |", "| --- | --- | ---: |"]
         lines += [
             f"| `{record.id}` | {_label(record)} | {_count(dataset, record)} |"

@@ -21,12 +21,16 @@ import attrs
 from sphinx.pycode import ModuleAnalyzer
 
 import centralasia as ca
+from centralasia._schema import KINDS
 
+#: The collections whose records cite articles, read from the schema.
+CITING = tuple(kind.collection for kind in KINDS if "sources" in attrs.fields_dict(kind.cls))
 #: The classes of the data dictionary, by section, in reading order.
 SECTIONS = (
     ("Records", (ca.Article, ca.Country, ca.Organization, ca.Corridor, ca.Membership, ca.Event,
-                 ca.Loan, ca.Finance, ca.Measurement, ca.Conflict)),
-    ("Values", (ca.Citation, ca.Money, ca.Date, ca.Participant, ca.Span)),
+                 ca.Loan, ca.Finance, ca.Measurement, ca.Statement, ca.Conflict)),
+    ("Values", (ca.Citation, ca.Inference, ca.Ambiguity, ca.Money, ca.Figure, ca.Date,
+                ca.Participant, ca.Span)),
 )  # fmt: skip
 DICTIONARY_INTRO = """\
 Every class of the data model and every field, with its type and meaning. This page is
@@ -36,7 +40,8 @@ dates are EDTF strings keeping their source's precision."""
 SOURCES_INTRO = """\
 The articles of the corpus, with their metadata as their texts state it, and the records each
 one supports. Generated from the data when the documentation is built."""
-ENUMS = (ca.Qualifier, ca.Role, ca.OrganizationKind, ca.CorridorKind, ca.FinanceKind, ca.Precision)
+ENUMS = (ca.Qualifier, ca.Role, ca.OrganizationKind, ca.CorridorKind, ca.FinanceKind,
+         ca.LenderExtent, ca.ConflictKind, ca.Precision)  # fmt: skip
 
 
 def _cell(text: str) -> str:
@@ -122,9 +127,7 @@ def sources() -> str:
                   f"- seed: `seeds/{article.seed}`, lines "
                   + ", ".join(f"{s.first_line}-{s.last_line}" for s in article.spans),
                   ""]  # fmt: skip
-        supported = [(stem, getattr(profile, stem)) for stem in
-                     ("organizations", "corridors", "memberships", "events", "loans", "finance",
-                      "measurements")]  # fmt: skip
+        supported = [(stem, getattr(profile, stem)) for stem in CITING]
         total = sum(len(records) for _, records in supported)
         lines += [f"Supports {total} records:" if total else "Supports no records yet.", ""]
         for stem, records in supported:

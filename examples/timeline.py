@@ -39,20 +39,23 @@ def draw(events: ca.Collection[ca.Event], title: str, path: pathlib.Path) -> Non
     import matplotlib.dates as mdates  # noqa: PLC0415
     import matplotlib.pyplot as plt  # noqa: PLC0415
 
-    # An open-ended date ("since 2012", EDTF 2012/..) runs to the chart's right edge.
+    # An open-ended date ("since 2012", EDTF 2012/..; "by June 2022", ../2022-06) runs to
+    # the chart's edge.
     last_day = max(event.date.end for event in events if event.date.end < dt.date.max)
+    first_day = min(event.date.start for event in events if event.date.start > dt.date.min)
     figure, axis = plt.subplots(figsize=(15, 1.2 + 0.42 * len(events)))
     for row, event in enumerate(events):
-        open_ended = event.date.end == dt.date.max
-        end = last_day if open_ended else event.date.end
-        start = mdates.date2num(event.date.start)
+        open_ended = event.date.end == dt.date.max or event.date.start == dt.date.min
+        end = min(event.date.end, last_day)
+        start = mdates.date2num(max(event.date.start, first_day))
         width = mdates.date2num(end + dt.timedelta(days=1)) - start
-        hatch = "//" if open_ended or event.date.uncertain else None
+        inferred = any(inference.field == "date" for inference in event.inferred)
+        hatch = "//" if open_ended or event.date.uncertain or inferred else None
         axis.broken_barh(
             [(start, width)], (row - 0.3, 0.6), facecolor="#4f81bd", edgecolor="white", hatch=hatch
         )
         axis.plot([start + width / 2], [row], marker="|", markersize=12, color="#1f3b63")
-    labels = [textwrap.shorten(f"{event.date.edtf}: {event.summary}", 90) for event in events]
+    labels = [textwrap.shorten(f"{event.date.words}: {event.summary}", 90) for event in events]
     axis.set_yticks(range(len(events)), labels, fontsize=8)
     axis.set_ylim(len(events) - 0.5, -0.5)
     locator = mdates.AutoDateLocator(minticks=4, maxticks=16)
@@ -61,7 +64,7 @@ def draw(events: ca.Collection[ca.Event], title: str, path: pathlib.Path) -> Non
     axis.grid(axis="x", alpha=0.3)
     axis.set_title(
         title + "\nbar width: how precisely the source dates the event;"
-        " hatched: open-ended, or the year inferred"
+        " hatched: open-ended, uncertain, or inferred from context"
     )
     figure.tight_layout()
     figure.savefig(path, dpi=120)

@@ -230,7 +230,12 @@ class TestReprs:
 
     def test_collection_names_its_first_ids(self) -> None:
         """A collection's repr gives its count and its first ids, not only a count."""
-        assert "<Collection of 1 loan: kg-exim-2023>" == repr(ca.loans.where(lender="Exim Bank"))
+        assert "<Collection of 2 loans: kg-exim-2023, kz-cn-2024-01-01>" == repr(
+            ca.loans.where(lender="Exim Bank")
+        )
+        assert "<Collection of 1 loan: kg-exim-2023>" == repr(
+            ca.loans.where(lender="Exim Bank")[:1]
+        )
         assert repr(ca.loans).endswith(", …>")
         assert "<Collection of 0 loans>" == repr(ca.loans[:0])
 
@@ -239,7 +244,7 @@ class TestReprs:
         shown = repr(ca.about("china-exim-bank"))
 
         assert shown.startswith("<Profile of organization 'china-exim-bank': ")
-        assert "1 loan" in shown
+        assert "2 loans" in shown
 
 
 class TestSlices:

@@ -65,6 +65,17 @@ class TestCountryNames:
 
             assert ["aliases", "names", "reference"] == keys[-3:], country["id"]
 
+    def test_ambiguous_name_left_out(self, tool: ModuleType) -> None:
+        """A CLDR name that commonly names either Congo (Kazakh "Конго") is no name of ours."""
+        cldr = tool._locale("kk").territories["CD"]
+        names = {name["name"] for code in ("CD", "CG") for name in tool.local_names(code)}
+
+        assert "Конго" == cldr
+        assert cldr in tool.AMBIGUOUS
+        assert cldr not in names
+        with pytest.raises(ca.NotFound, match="Republic of the Congo"):
+            ca.countries.get(cldr)
+
     def test_substituted_locale_refused(self, tool: ModuleType) -> None:
         """A language CLDR lacks is refused, not silently read in another script."""
         with pytest.raises(LookupError, match="kk_Cyrl"):

@@ -345,8 +345,9 @@ class TestDatasetHelpers:
         """An organization's profile holds its members and the loans it made."""
         exim = dataset.about("Exim Bank")
 
-        assert ["kg-exim-2023"] == [loan.id for loan in exim.loans]
-        assert {"cn", "ru", "uz"} <= {m.country.id for m in dataset.about("sco").memberships}
+        assert ["kg-exim-2023", "kz-cn-2024-01-01"] == [loan.id for loan in exim.loans]
+        assert {"cn", "ru", "kz", "kg", "tj", "uz"} <= {
+            m.country.id for m in dataset.about("sco").memberships}  # fmt: skip
 
     def test_about_an_article(self, dataset: ca.Dataset) -> None:
         """An article's profile holds the records it supports."""

@@ -96,8 +96,9 @@ class TestRecordSearch:
         people = dataset.search("Xi Jinping", limit=None)
 
         assert any(m.field.startswith("people[") for m in people)
-        assert all(isinstance(m.record, ca.Event | ca.Finance | ca.Organization | ca.Loan |
-                              ca.Measurement) for m in people)  # fmt: skip
+        kinds = (ca.Event, ca.Finance, ca.Organization, ca.Loan, ca.Measurement, ca.Statement,
+                 ca.Conflict)  # fmt: skip
+        assert all(isinstance(m.record, kinds) for m in people)
 
     def test_nothing_and_blank(self, dataset: ca.Dataset) -> None:
         """A query whose words are nowhere, or with no word at all, finds nothing."""

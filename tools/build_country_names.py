@@ -5,7 +5,8 @@ The names are the Unicode CLDR's territory names, read through Babel, for
 Russian and Chinese and for the official languages of the five Central Asian
 states.  Each country gets a ``names`` list right after its ``aliases``, sorted
 by language tag, and its ``reference`` says which CLDR and Babel versions the
-names come from.  A language CLDR has no name in is left out and printed.
+names come from.  A language CLDR has no name in is left out and printed, and
+so is a name that commonly names more than one country (``AMBIGUOUS``).
 Every other field, and the file's formatting, stay as they are.
 
 Run with ``python tools/build_country_names.py`` after upgrading Babel and
@@ -39,6 +40,12 @@ TARGET = pathlib.Path(__file__).parent.parent / "src" / "centralasia" / "data" /
 #: ky, tg (Cyrillic) and tk (Latin) have one script each in CLDR.
 LANGUAGES = ("kk", "ky", "ru", "tg", "tk", "uz", "uz-Cyrl", "zh", "zh-Hant")
 
+#: CLDR names left out because in common use they name more than one country, so that a
+#: lookup by one never silently picks a country.  CLDR's Kazakh calls the Democratic
+#: Republic of the Congo plain "Конго", which Russian and Kazakh texts use for either Congo,
+#: as English uses "Congo" (Kaleji's text leaves its "Congo" unresolved; issue 15).
+AMBIGUOUS = frozenset({"Конго"})
+
 #: Country.reference's default: where the codes and English names come from.
 CODES_REFERENCE = "ISO 3166-1"
 _NAMES_FROM = "; names in other languages: "
@@ -55,9 +62,13 @@ def _locale(language: str) -> Locale:
 
 
 def local_names(alpha_2: str) -> list[dict[str, str]]:
-    """Return CLDR's names of the territory *alpha_2*, one per language that has one."""
+    """Return CLDR's names of the territory *alpha_2*: one per language, none ambiguous."""
     names = ((language, _locale(language).territories.get(alpha_2)) for language in LANGUAGES)
-    return [{"language": language, "name": name} for language, name in names if name]
+    return [
+        {"language": language, "name": name}
+        for language, name in names
+        if name and name not in AMBIGUOUS
+    ]
 
 
 def source() -> str:
@@ -92,6 +103,6 @@ if __name__ == "__main__":
     for country in json.loads(text):
         found = {name["language"] for name in local_names(country["alpha_2"])}
         for language in sorted(set(LANGUAGES) - found):
-            print(f"CLDR has no {language} name for {country['alpha_2']}: left out")
+            print(f"no unambiguous CLDR {language} name for {country['alpha_2']}: left out")
     TARGET.write_text(render(text), encoding="utf-8", newline="\n")
     print(f"wrote {TARGET} ({source()})")

@@ -235,7 +235,7 @@ class Dataset:
 
         >>> import centralasia as ca
         >>> [event.date.edtf for event in ca.timeline("2013", "2022", country="kz")]
-        ['2013-09-07', '2020-40', '2022-01', '2022', '2022', '2022-06', '2022-06-07']
+        ['2013-09-07', '2020-40', '2022-01', '2022-01/2022-06', ..., '2022-06', '2022-06-07']
         >>> ca.timeline(2013, 2022, country="kz") == ca.timeline("2013", "2022", country="kz")
         True
 

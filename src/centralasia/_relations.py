@@ -55,7 +55,7 @@ class Profile:
 
     >>> import centralasia as ca
     >>> ca.about("china-exim-bank")  # doctest: +ELLIPSIS
-    <Profile of organization 'china-exim-bank': 1 article, 1 loan, ...>
+    <Profile of organization 'china-exim-bank': 1 article, 2 loans, ...>
 
     .. versionadded:: 0.1
     """
