@@ -12,23 +12,11 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from attrs import field, frozen
 
+from centralasia import _model as model
 from centralasia._collection import Collection, Match, check_limit, not_found, resolve
 from centralasia._dates import Date, as_date
 from centralasia._errors import indefinite, wrong_type
-from centralasia._model import (
-    Article,
-    Conflict,
-    Corridor,
-    Country,
-    Event,
-    Finance,
-    Loan,
-    Measurement,
-    Membership,
-    Organization,
-    Record,
-    Statement,
-)
+from centralasia._model import Record
 from centralasia._schema import KINDS, LOOKUP_ORDER, kind_of
 
 if TYPE_CHECKING:
@@ -73,27 +61,27 @@ class Dataset:
     .. versionadded:: 0.1
     """
 
-    articles: Collection[Article]
+    articles: Collection[model.Article]
     """The articles of the corpus, the sources of every claim."""
-    countries: Collection[Country]
+    countries: Collection[model.Country]
     """Countries, with their ISO 3166-1 codes (reference data)."""
-    organizations: Collection[Organization]
+    organizations: Collection[model.Organization]
     """Intergovernmental bodies, banks, groups, institutes, initiatives..."""
-    corridors: Collection[Corridor]
+    corridors: Collection[model.Corridor]
     """Routes, railways, pipelines, ports, mines and fields."""
-    memberships: Collection[Membership]
+    memberships: Collection[model.Membership]
     """Countries' places in organizations."""
-    events: Collection[Event]
+    events: Collection[model.Event]
     """Dated happenings."""
-    loans: Collection[Loan]
+    loans: Collection[model.Loan]
     """Figures of debt owed to a creditor state or its banks."""
-    finance: Collection[Finance]
+    finance: Collection[model.Finance]
     """Money pledged, invested, lent in rescue or repaid."""
-    measurements: Collection[Measurement]
+    measurements: Collection[model.Measurement]
     """Other figures, such as trade shares, counts, casualties and areas."""
-    statements: Collection[Statement]
+    statements: Collection[model.Statement]
     """Claims that have no figure and no date of their own, such as rankings and trends."""
-    conflicts: Collection[Conflict]
+    conflicts: Collection[model.Conflict]
     """Where the sources disagree."""
     seeds: Mapping[str, str] = field(converter=_read_only, hash=False, repr=False)
     """The seed files' texts by file name, read-only."""
@@ -137,6 +125,13 @@ class Dataset:
         .. versionadded:: 0.1
         """
         return {kind.collection: getattr(self, kind.collection) for kind in KINDS}
+
+    @staticmethod
+    def _check_query(function: str, query: object, limit: object) -> None:
+        """Refuse a *query* that is not a string and a *limit* that is not an int or None."""
+        if not isinstance(query, str):
+            raise wrong_type(function, "query", "a str", query)
+        check_limit(function, limit, optional=True)
 
     def _built(self, name: str, build: Callable[[], T]) -> T:
         built = getattr(self._derived, name)
@@ -217,10 +212,10 @@ class Dataset:
         start: str | Date | int | dt.date | None = None,
         end: str | Date | int | dt.date | None = None,
         *,
-        country: Country | str | None = None,
-        organization: Organization | str | None = None,
+        country: model.Country | str | None = None,
+        organization: model.Organization | str | None = None,
         partly: bool = False,
-    ) -> Collection[Event]:
+    ) -> Collection[model.Event]:
         """
         Return the events from *start* to *end*, in date order.
 
@@ -251,17 +246,19 @@ class Dataset:
         last = as_date(end, "timeline", "end")
         events = self.events
         if country is not None:
-            events = events.where(countries=self._named(Country, country, "timeline", "country"))
+            events = events.where(
+                countries=self._named(model.Country, country, "timeline", "country")
+            )
         if organization is not None:
-            body = self._named(Organization, organization, "timeline", "organization")
+            body = self._named(model.Organization, organization, "timeline", "organization")
             events = events.where(organizations=body)
         return events.between(first, last, partly=partly).sort_by("date")
 
     def members(
         self,
-        organization: Organization | str,
+        organization: model.Organization | str,
         on: str | Date | int | dt.date | None = None,
-    ) -> Collection[Membership]:
+    ) -> Collection[model.Membership]:
         """
         Return the memberships of *organization* (a record or a key).
 
@@ -290,7 +287,7 @@ class Dataset:
         .. versionadded:: 0.1
 
         """
-        body = self._named(Organization, organization, "members", "organization")
+        body = self._named(model.Organization, organization, "members", "organization")
         date = as_date(on, "members", "on")
         if date is None:
             return self.memberships.where(organization=body)
@@ -304,7 +301,7 @@ class Dataset:
         memberships = self.memberships.where(organization=body)
         return memberships.filter(lambda membership: membership.held_on(date) is not False)
 
-    def _begins(self, body: Organization) -> Date | None:
+    def _begins(self, body: model.Organization) -> Date | None:
         """Return when *body* is first known to exist: founded, or its earliest dated record."""
         if body.founded is not None:
             return body.founded
@@ -335,9 +332,7 @@ class Dataset:
         """
         from centralasia._text import TextIndex  # noqa: PLC0415
 
-        if not isinstance(query, str):
-            raise wrong_type("find_text", "query", "a str", query)
-        check_limit("find_text", limit, optional=True)
+        self._check_query("find_text", query, limit)
         return self._built("text", lambda: TextIndex(self.articles)).search(query, limit)
 
     def search(self, query: str, limit: int | None = 10) -> tuple[Match[Record], ...]:
@@ -370,9 +365,7 @@ class Dataset:
         """
         from centralasia._search import RecordIndex  # noqa: PLC0415
 
-        if not isinstance(query, str):
-            raise wrong_type("search", "query", "a str", query)
-        check_limit("search", limit, optional=True)
+        self._check_query("search", query, limit)
         return self._built("records", lambda: RecordIndex(self)).search(query, limit)
 
     def dump(self, path: str | os.PathLike[str]) -> None:

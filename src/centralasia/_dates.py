@@ -122,7 +122,7 @@ def _parse(text: str) -> tuple[_Point, _Point | None]:
 
 
 @functools.total_ordering
-@frozen(eq=False)
+@frozen
 class Date:
     """
     A date as precise as its source: a day, a month, a season, a year or an interval.
@@ -149,15 +149,15 @@ class Date:
 
     edtf: str = field()
     """The date as its source gives it, in EDTF."""
-    start: dt.date = field(init=False, repr=False)
+    start: dt.date = field(init=False, repr=False, eq=False)
     """The first day the date allows."""
-    end: dt.date = field(init=False, repr=False)
+    end: dt.date = field(init=False, repr=False, eq=False)
     """The last day the date allows."""
-    precision: Precision = field(init=False, repr=False)
+    precision: Precision = field(init=False, repr=False, eq=False)
     """How precisely the source dates it; an interval has its coarser end's precision."""
-    approximate: bool = field(init=False, repr=False)
+    approximate: bool = field(init=False, repr=False, eq=False)
     """Whether the source marks it as approximate (``~``)."""
-    uncertain: bool = field(init=False, repr=False)
+    uncertain: bool = field(init=False, repr=False, eq=False)
     """Whether the source marks it as uncertain (``?``)."""
 
     def __attrs_post_init__(self) -> None:
@@ -194,14 +194,6 @@ class Date:
 
     def _key(self) -> tuple[dt.date, dt.date, str]:
         return (self.start, self.end, self.edtf)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Date):
-            return NotImplemented
-        return self.edtf == other.edtf
-
-    def __hash__(self) -> int:
-        return hash(self.edtf)
 
     def __lt__(self, other: Any) -> bool:
         if not isinstance(other, Date):

@@ -14,22 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import field, fields, frozen
 
+from centralasia import _model as model
 from centralasia._collection import Collection
 from centralasia._keys import normalize, record_names
-from centralasia._model import (
-    Article,
-    Conflict,
-    Corridor,
-    Event,
-    Finance,
-    Loan,
-    Measurement,
-    Membership,
-    Organization,
-    Record,
-    Statement,
-    short_repr,
-)
+from centralasia._model import Record, short_repr
 from centralasia._schema import KINDS, cited_articles, kind_of, referenced, references
 
 if TYPE_CHECKING:
@@ -62,29 +50,29 @@ class Profile:
 
     record: Record = field(repr=short_repr)
     """The record the profile is about."""
-    articles: Collection[Article] = field(repr=False)
+    articles: Collection[model.Article] = field(repr=False)
     """
     The articles cited by the record or by any record of the profile, and
     those whose text names it.  For an article: the other articles cited by
     the records it supports, the sources that corroborate or dispute it.
     """
-    organizations: Collection[Organization] = field(repr=False)
+    organizations: Collection[model.Organization] = field(repr=False)
     """Organizations referring to it (its successors, national bodies of a country)."""
-    corridors: Collection[Corridor] = field(repr=False)
+    corridors: Collection[model.Corridor] = field(repr=False)
     """Corridors through a country."""
-    memberships: Collection[Membership] = field(repr=False)
+    memberships: Collection[model.Membership] = field(repr=False)
     """A country's memberships, or an organization's members."""
-    events: Collection[Event] = field(repr=False)
+    events: Collection[model.Event] = field(repr=False)
     """Events involving it."""
-    loans: Collection[Loan] = field(repr=False)
+    loans: Collection[model.Loan] = field(repr=False)
     """Debt figures owed by or to a country (group figures too), or made by a lender."""
-    finance: Collection[Finance] = field(repr=False)
+    finance: Collection[model.Finance] = field(repr=False)
     """Money flows from or to it."""
-    measurements: Collection[Measurement] = field(repr=False)
+    measurements: Collection[model.Measurement] = field(repr=False)
     """Other figures about it."""
-    statements: Collection[Statement] = field(repr=False)
+    statements: Collection[model.Statement] = field(repr=False)
     """Claims without a figure about it."""
-    conflicts: Collection[Conflict] = field(repr=False)
+    conflicts: Collection[model.Conflict] = field(repr=False)
     """Disagreements over it or over any record of the profile."""
 
     def __repr__(self) -> str:
@@ -121,7 +109,7 @@ class Relations:
                 for target in (*referenced(record), *cited_articles(record)):
                     referrers.setdefault(_key(target), {})[id(record)] = record
         self._referrers = {key: tuple(found.values()) for key, found in referrers.items()}
-        self._texts: list[tuple[Article, str]] | None = None
+        self._texts: list[tuple[model.Article, str]] | None = None
 
     def referrers(self, record: Any) -> tuple[Any, ...]:
         """Return every record that refers to *record*."""
@@ -136,7 +124,7 @@ class Relations:
         # A conflict over a record about this one is about this one too.
         for about in (record, *referrers):
             for conflict in self.referrers(about):
-                if isinstance(conflict, Conflict):
+                if isinstance(conflict, model.Conflict):
                     groups["conflicts"][conflict.id] = conflict
         articles = {
             article.id: article
@@ -144,13 +132,13 @@ class Relations:
             for article in cited_articles(source)
         }
         articles.update((article.id, article) for article in self._named_in(record))
-        if isinstance(record, Article):
+        if isinstance(record, model.Article):
             articles.pop(record.id, None)
         # The parts look names up in the whole dataset, as its collections do.
         resolver = self._dataset._collection_of  # noqa: SLF001 - the dataset's own resolver
         return Profile(
             record,
-            Collection._within(articles.values(), Article, resolver),  # noqa: SLF001
+            Collection._within(articles.values(), model.Article, resolver),  # noqa: SLF001
             **{
                 kind.collection: Collection._within(  # noqa: SLF001
                     groups[kind.collection].values(), kind.cls, resolver
@@ -159,10 +147,10 @@ class Relations:
             },
         )
 
-    def _named_in(self, record: Any) -> tuple[Article, ...]:
+    def _named_in(self, record: Any) -> tuple[model.Article, ...]:
         """Return the articles whose text names *record* (codes and ids aside)."""
         names = record_names(record)
-        if not names or isinstance(record, Article):
+        if not names or isinstance(record, model.Article):
             return ()
         if self._texts is None:
             self._texts = [(article, normalize(article.text)) for article in self._dataset.articles]

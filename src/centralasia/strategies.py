@@ -26,33 +26,11 @@ from typing import Any, TypeVar
 import attrs
 from hypothesis import strategies as st
 
+from centralasia import _model as model
 from centralasia._collection import Collection
 from centralasia._currencies import CURRENCY_CODES
 from centralasia._dataset import Dataset
 from centralasia._dates import Date
-from centralasia._model import (
-    Ambiguity,
-    Article,
-    Citation,
-    Conflict,
-    ConflictKind,
-    Corridor,
-    CorridorKind,
-    Country,
-    Event,
-    Finance,
-    FinanceKind,
-    Inference,
-    LenderExtent,
-    Loan,
-    Measurement,
-    Membership,
-    Organization,
-    OrganizationKind,
-    Record,
-    Role,
-    Statement,
-)
 from centralasia._schema import KINDS, kind_of
 from centralasia._seeds import seed_lines
 from centralasia._values import Figure, LocalName, Money, Participant, Qualifier, Span
@@ -94,6 +72,11 @@ _LINES = st.text(
     min_size=1,
     max_size=60,
 )
+
+# Strategies used in every draw are built once: building one costs more than drawing from it.
+_OPTIONAL_NAMES = st.none() | _NAMES
+_FEW_NAMES = st.lists(_NAMES, max_size=2).map(tuple)
+_CURRENCIES = st.sampled_from(sorted(CURRENCY_CODES))
 
 
 def ids() -> st.SearchStrategy[str]:
@@ -146,7 +129,7 @@ def moneys(draw: st.DrawFn) -> Money:
     .. versionadded:: 0.1
     """
     cents = draw(st.integers(0, 10**16))
-    currency = draw(st.sampled_from(sorted(CURRENCY_CODES)))
+    currency = draw(_CURRENCIES)
     return Money(amount=Decimal(cents).scaleb(-2), currency=currency)
 
 
@@ -161,6 +144,11 @@ def figures(values: st.SearchStrategy[T]) -> st.SearchStrategy[Figure[Any]]:
     return st.builds(Figure, values, st.sampled_from(Qualifier))
 
 
+_OPTIONAL_DATES = st.none() | dates()
+_AMOUNTS = figures(moneys())
+_FRACTIONS = figures(shares())
+
+
 @st.composite
 def seed_texts(draw: st.DrawFn) -> str:
     """Draw the text of a seed file: a few lines, with or without a final newline."""
@@ -169,7 +157,9 @@ def seed_texts(draw: st.DrawFn) -> str:
 
 
 @st.composite
-def articles(draw: st.DrawFn, seed_name: str | None = None, seed: str | None = None) -> Article:
+def articles(
+    draw: st.DrawFn, seed_name: str | None = None, seed: str | None = None
+) -> model.Article:
     """
     Draw an :class:`~centralasia.Article` whose text is some lines of *seed*.
 
@@ -187,20 +177,20 @@ def articles(draw: st.DrawFn, seed_name: str | None = None, seed: str | None = N
     if not text:
         # An empty last line: take the first line, which is never empty.
         spans, text = (Span(1, 1),), seed_lines(seed, (Span(1, 1),))
-    return Article(
+    return model.Article(
         id=draw(_SLUG),
         seed=seed_name or draw(_SLUG) + ".txt",
         spans=spans,
         text=text,
-        title=draw(st.none() | _NAMES),
-        authors=tuple(draw(st.lists(_NAMES, max_size=2))),
-        published=draw(st.none() | dates()),
-        publisher=draw(st.none() | _NAMES),
+        title=draw(_OPTIONAL_NAMES),
+        authors=draw(_FEW_NAMES),
+        published=draw(_OPTIONAL_DATES),
+        publisher=draw(_OPTIONAL_NAMES),
     )
 
 
 @st.composite
-def citations(draw: st.DrawFn, article: Article | None = None) -> Citation:
+def citations(draw: st.DrawFn, article: model.Article | None = None) -> model.Citation:
     """
     Draw a :class:`~centralasia.Citation`: a non-empty stretch of *article*'s text.
 
@@ -210,15 +200,15 @@ def citations(draw: st.DrawFn, article: Article | None = None) -> Citation:
         article = draw(articles())
     start = draw(st.integers(0, len(article.text) - 1))
     end = draw(st.integers(start + 1, len(article.text)))
-    return Citation(article=article, quote=article.text[start:end])
+    return model.Citation(article=article, quote=article.text[start:end])
 
 
-def _sources(pool: tuple[Article, ...]) -> st.SearchStrategy[tuple[Citation, ...]]:
+def _sources(pool: tuple[model.Article, ...]) -> st.SearchStrategy[tuple[model.Citation, ...]]:
     return st.lists(st.sampled_from(pool).flatmap(citations), min_size=1, max_size=2).map(tuple)
 
 
 @st.composite
-def countries(draw: st.DrawFn, alpha_2: str | None = None) -> Country:
+def countries(draw: st.DrawFn, alpha_2: str | None = None) -> model.Country:
     """
     Draw a :class:`~centralasia.Country` (its codes need not be assigned by ISO).
 
@@ -226,13 +216,13 @@ def countries(draw: st.DrawFn, alpha_2: str | None = None) -> Country:
     """
     letters = st.text(string.ascii_uppercase, min_size=2, max_size=2)
     code = alpha_2 or draw(letters)
-    return Country(
+    return model.Country(
         id=code.lower(),
         name=draw(_NAMES),
         alpha_2=code,
         alpha_3=code + draw(st.sampled_from(string.ascii_uppercase)),
-        official_name=draw(st.none() | _NAMES),
-        aliases=tuple(draw(st.lists(_NAMES, max_size=2))),
+        official_name=draw(_OPTIONAL_NAMES),
+        aliases=draw(_FEW_NAMES),
         names=tuple(
             draw(
                 st.lists(
@@ -247,48 +237,67 @@ def countries(draw: st.DrawFn, alpha_2: str | None = None) -> Country:
 
 @st.composite
 def organizations(
-    draw: st.DrawFn, pool: tuple[Article, ...], nations: tuple[Country, ...] = ()
-) -> Organization:
+    draw: st.DrawFn, pool: tuple[model.Article, ...], nations: tuple[model.Country, ...] = ()
+) -> model.Organization:
     """
     Draw an :class:`~centralasia.Organization` citing articles of *pool*.
 
     .. versionadded:: 0.1
     """
-    return Organization(
+    return model.Organization(
         id=draw(_SLUG),
         name=draw(_NAMES),
-        kind=draw(st.sampled_from(OrganizationKind)),
+        kind=draw(st.sampled_from(model.OrganizationKind)),
         sources=draw(_sources(pool)),
-        acronym=draw(st.none() | _NAMES),
-        aliases=tuple(draw(st.lists(_NAMES, max_size=2))),
+        acronym=draw(_OPTIONAL_NAMES),
+        aliases=draw(_FEW_NAMES),
         country=draw(st.none() | st.sampled_from(nations)) if nations else None,
-        founded=draw(st.none() | dates()),
+        founded=draw(_OPTIONAL_DATES),
     )
 
 
 def _some(pool: tuple[T, ...], min_size: int = 0) -> st.SearchStrategy[tuple[T, ...]]:
-    """Draw up to three distinct members of *pool*, in any order."""
+    """Draw up to three distinct members of *pool*, in any order; none from an empty pool."""
+    if not pool:
+        return st.just(())
     positions = st.lists(st.integers(0, len(pool) - 1), min_size=min_size,
                          max_size=min(3, len(pool)), unique=True)  # fmt: skip
     return positions.map(lambda chosen: tuple(pool[position] for position in chosen))
 
 
 @st.composite
-def corridors(draw: st.DrawFn, pool: tuple[Article, ...], nations: tuple[Country, ...]) -> Corridor:
+def _subjects(
+    draw: st.DrawFn,
+    nations: tuple[model.Country, ...],
+    bodies: tuple[model.Organization, ...],
+    routes: tuple[model.Corridor, ...],
+) -> dict[str, tuple[Any, ...]]:
+    """Draw what a record is about: some countries, organizations and corridors of the pools."""
+    return {
+        "countries": draw(_some(nations)),
+        "organizations": draw(_some(bodies)),
+        "corridors": draw(_some(routes)),
+    }
+
+
+@st.composite
+def corridors(
+    draw: st.DrawFn, pool: tuple[model.Article, ...], nations: tuple[model.Country, ...]
+) -> model.Corridor:
     """
     Draw a :class:`~centralasia.Corridor` through countries of *nations*.
 
     .. versionadded:: 0.1
     """
-    return Corridor(
+    return model.Corridor(
         id=draw(_SLUG),
         name=draw(_NAMES),
-        kind=draw(st.sampled_from(CorridorKind)),
-        countries=draw(_some(nations)) if nations else (),
+        kind=draw(st.sampled_from(model.CorridorKind)),
+        countries=draw(_some(nations)),
         sources=draw(_sources(pool)),
-        aliases=tuple(draw(st.lists(_NAMES, max_size=2))),
-        status=draw(st.none() | _NAMES),
-        status_as_of=draw(st.none() | dates()),
+        aliases=draw(_FEW_NAMES),
+        status=draw(_OPTIONAL_NAMES),
+        status_as_of=draw(_OPTIONAL_DATES),
         length_km=draw(
             st.none() | figures(st.integers(0, 10**7).map(lambda m: Decimal(m).scaleb(-3)))
         ),
@@ -298,24 +307,24 @@ def corridors(draw: st.DrawFn, pool: tuple[Article, ...], nations: tuple[Country
 @st.composite
 def memberships(
     draw: st.DrawFn,
-    pool: tuple[Article, ...],
-    nations: tuple[Country, ...],
-    bodies: tuple[Organization, ...],
-) -> Membership:
+    pool: tuple[model.Article, ...],
+    nations: tuple[model.Country, ...],
+    bodies: tuple[model.Organization, ...],
+) -> model.Membership:
     """
     Draw a :class:`~centralasia.Membership` whose end, if any, is not before its start.
 
     .. versionadded:: 0.1
     """
-    joined = draw(st.none() | dates())
-    left = draw(st.none() | dates())
+    joined = draw(_OPTIONAL_DATES)
+    left = draw(_OPTIONAL_DATES)
     if joined is not None and left is not None and left.before(joined):
         joined, left = left, joined
-    return Membership(
+    return model.Membership(
         id=draw(_SLUG),
         country=draw(st.sampled_from(nations)),
         organization=draw(st.sampled_from(bodies)),
-        role=draw(st.sampled_from(Role)),
+        role=draw(st.sampled_from(model.Role)),
         sources=draw(_sources(pool)),
         joined=joined,
         left=left,
@@ -325,63 +334,58 @@ def memberships(
 @st.composite
 def events(
     draw: st.DrawFn,
-    pool: tuple[Article, ...],
-    nations: tuple[Country, ...] = (),
-    bodies: tuple[Organization, ...] = (),
-    routes: tuple[Corridor, ...] = (),
-) -> Event:
+    pool: tuple[model.Article, ...],
+    nations: tuple[model.Country, ...] = (),
+    bodies: tuple[model.Organization, ...] = (),
+    routes: tuple[model.Corridor, ...] = (),
+) -> model.Event:
     """
     Draw an :class:`~centralasia.Event` involving records of the given pools.
 
     .. versionadded:: 0.1
     """
-    return Event(
+    return model.Event(
         id=draw(_SLUG),
         date=draw(dates()),
         summary=draw(_NAMES),
         sources=draw(_sources(pool)),
-        countries=draw(_some(nations)) if nations else (),
-        organizations=draw(_some(bodies)) if bodies else (),
-        corridors=draw(_some(routes)) if routes else (),
-        people=tuple(
-            draw(st.lists(st.builds(Participant, _NAMES, st.none() | _NAMES), max_size=2))
-        ),
+        **draw(_subjects(nations, bodies, routes)),
+        people=tuple(draw(st.lists(st.builds(Participant, _NAMES, _OPTIONAL_NAMES), max_size=2))),
     )
 
 
 @st.composite
 def loans(
     draw: st.DrawFn,
-    pool: tuple[Article, ...],
-    nations: tuple[Country, ...],
-    lenders: tuple[Organization, ...] = (),
-) -> Loan:
+    pool: tuple[model.Article, ...],
+    nations: tuple[model.Country, ...],
+    lenders: tuple[model.Organization, ...] = (),
+) -> model.Loan:
     """
     Draw a :class:`~centralasia.Loan` with at least one figure.
 
     .. versionadded:: 0.1
     """
-    amounts, fractions = figures(moneys()), figures(shares())
     drawn: dict[str, Any] = {
-        "amount": draw(st.none() | amounts),
-        "share_of_gdp": draw(st.none() | fractions),
-        "share_of_external_debt": draw(st.none() | fractions),
-        "share_of_total_debt": draw(st.none() | fractions),
-        "per_capita": draw(st.none() | amounts),
+        "amount": draw(st.none() | _AMOUNTS),
+        "share_of_gdp": draw(st.none() | _FRACTIONS),
+        "share_of_external_debt": draw(st.none() | _FRACTIONS),
+        "share_of_total_debt": draw(st.none() | _FRACTIONS),
+        "per_capita": draw(st.none() | _AMOUNTS),
     }
     if all(value is None for value in drawn.values()):
-        drawn["amount"] = draw(amounts)
+        drawn["amount"] = draw(_AMOUNTS)
     creditor = draw(st.none() | st.sampled_from(nations))
-    return Loan(
+    return model.Loan(
         id=draw(_SLUG),
         debtors=draw(_some(nations, min_size=1)),
         creditor=creditor,
-        creditor_text=draw(_NAMES) if creditor is None else draw(st.none() | _NAMES),
+        creditor_text=draw(_NAMES) if creditor is None else draw(_OPTIONAL_NAMES),
         sources=draw(_sources(pool)),
         description=draw(_NAMES),
         lender=draw(st.none() | st.sampled_from(lenders)) if lenders else None,
-        lender_extent=draw(st.sampled_from(LenderExtent)),
-        as_of=draw(st.none() | dates()),
+        lender_extent=draw(st.sampled_from(model.LenderExtent)),
+        as_of=draw(_OPTIONAL_DATES),
         inferred=draw(_inferences(pool, ("as_of", "creditor", "lender", "amount"))),
         **drawn,
     )
@@ -390,39 +394,39 @@ def loans(
 @st.composite
 def finance(
     draw: st.DrawFn,
-    pool: tuple[Article, ...],
-    nations: tuple[Country, ...] = (),
-    bodies: tuple[Organization, ...] = (),
-) -> Finance:
+    pool: tuple[model.Article, ...],
+    nations: tuple[model.Country, ...] = (),
+    bodies: tuple[model.Organization, ...] = (),
+) -> model.Finance:
     """
     Draw a :class:`~centralasia.Finance` flow between records of the given pools.
 
     .. versionadded:: 0.1
     """
-    return Finance(
+    return model.Finance(
         id=draw(_SLUG),
-        kind=draw(st.sampled_from(FinanceKind)),
+        kind=draw(st.sampled_from(model.FinanceKind)),
         description=draw(_NAMES),
         sources=draw(_sources(pool)),
-        from_countries=draw(_some(nations)) if nations else (),
-        from_organizations=draw(_some(bodies)) if bodies else (),
-        to_countries=draw(_some(nations)) if nations else (),
-        recipients_text=draw(st.none() | _NAMES),
-        amount=draw(st.none() | figures(moneys())),
-        period=draw(st.none() | dates()),
+        from_countries=draw(_some(nations)),
+        from_organizations=draw(_some(bodies)),
+        to_countries=draw(_some(nations)),
+        recipients_text=draw(_OPTIONAL_NAMES),
+        amount=draw(st.none() | _AMOUNTS),
+        period=draw(_OPTIONAL_DATES),
     )
 
 
 @st.composite
 def measurements(  # noqa: PLR0913 - a pool for each kind a measurement may be about
     draw: st.DrawFn,
-    pool: tuple[Article, ...],
-    nations: tuple[Country, ...] = (),
-    bodies: tuple[Organization, ...] = (),
+    pool: tuple[model.Article, ...],
+    nations: tuple[model.Country, ...] = (),
+    bodies: tuple[model.Organization, ...] = (),
     *,
-    routes: tuple[Corridor, ...] = (),
-    happenings: tuple[Event, ...] = (),
-) -> Measurement:
+    routes: tuple[model.Corridor, ...] = (),
+    happenings: tuple[model.Event, ...] = (),
+) -> model.Measurement:
     """
     Draw a :class:`~centralasia.Measurement` about records of the pools; a fraction is in [0, 1].
 
@@ -430,55 +434,51 @@ def measurements(  # noqa: PLR0913 - a pool for each kind a measurement may be a
     """
     unit = draw(st.sampled_from(["count", "fraction", "km", "people"]))
     value = draw(shares() if unit == "fraction" else st.integers(0, 10**9).map(Decimal))
-    return Measurement(
+    return model.Measurement(
         id=draw(_SLUG),
         quantity=draw(st.from_regex(r"[a-z]{1,8}(_[a-z0-9]{1,8}){0,2}", fullmatch=True)),
         value=draw(figures(st.just(value))),
         unit=unit,
         description=draw(_NAMES),
         sources=draw(_sources(pool)),
-        countries=draw(_some(nations)) if nations else (),
-        organizations=draw(_some(bodies)) if bodies else (),
-        corridors=draw(_some(routes)) if routes else (),
-        events=draw(_some(happenings)) if happenings else (),
-        as_of=draw(st.none() | dates()),
+        **draw(_subjects(nations, bodies, routes)),
+        events=draw(_some(happenings)),
+        as_of=draw(_OPTIONAL_DATES),
     )
 
 
 @st.composite
 def statements(
     draw: st.DrawFn,
-    pool: tuple[Article, ...],
-    nations: tuple[Country, ...] = (),
-    bodies: tuple[Organization, ...] = (),
+    pool: tuple[model.Article, ...],
+    nations: tuple[model.Country, ...] = (),
+    bodies: tuple[model.Organization, ...] = (),
     *,
-    routes: tuple[Corridor, ...] = (),
-) -> Statement:
+    routes: tuple[model.Corridor, ...] = (),
+) -> model.Statement:
     """
     Draw a :class:`~centralasia.Statement` about records of the given pools.
 
     .. versionadded:: 0.1
     """
-    ambiguities: tuple[Ambiguity, ...] = ()
+    ambiguities: tuple[model.Ambiguity, ...] = ()
     if len(nations) >= 2 and draw(st.booleans()):  # noqa: PLR2004 - two candidates
         candidates = tuple(draw(st.lists(st.sampled_from(nations), min_size=2, max_size=3,
                                          unique_by=lambda country: country.id)))  # fmt: skip
-        ambiguities = (Ambiguity(draw(_NAMES), candidates, draw(_NAMES)),)
-    return Statement(
+        ambiguities = (model.Ambiguity(draw(_NAMES), candidates, draw(_NAMES)),)
+    return model.Statement(
         id=draw(_SLUG),
         summary=draw(_NAMES),
         sources=draw(_sources(pool)),
-        countries=draw(_some(nations)) if nations else (),
-        organizations=draw(_some(bodies)) if bodies else (),
-        corridors=draw(_some(routes)) if routes else (),
+        **draw(_subjects(nations, bodies, routes)),
         ambiguities=ambiguities,
-        as_of=draw(st.none() | dates()),
+        as_of=draw(_OPTIONAL_DATES),
         inferred=draw(_inferences(pool, ("as_of", "countries"))),
     )
 
 
 @st.composite
-def conflicts(draw: st.DrawFn, records: tuple[Record, ...]) -> Conflict:
+def conflicts(draw: st.DrawFn, records: tuple[model.Record, ...]) -> model.Conflict:
     """
     Draw a :class:`~centralasia.Conflict` between at least two of *records*.
 
@@ -486,10 +486,10 @@ def conflicts(draw: st.DrawFn, records: tuple[Record, ...]) -> Conflict:
     """
     chosen = draw(st.lists(st.sampled_from(records), min_size=2, max_size=4,
                            unique_by=lambda record: (type(record), record.id)))  # fmt: skip
-    return Conflict(
+    return model.Conflict(
         id=draw(_SLUG),
         topic=draw(_NAMES),
-        kind=draw(st.sampled_from(ConflictKind)),
+        kind=draw(st.sampled_from(model.ConflictKind)),
         description=draw(_NAMES),
         records=tuple(chosen),
     )
@@ -497,19 +497,23 @@ def conflicts(draw: st.DrawFn, records: tuple[Record, ...]) -> Conflict:
 
 @st.composite
 def _inferences(
-    draw: st.DrawFn, pool: tuple[Article, ...], names: tuple[str, ...]
-) -> tuple[Inference, ...]:
+    draw: st.DrawFn, pool: tuple[model.Article, ...], names: tuple[str, ...]
+) -> tuple[model.Inference, ...]:
     """Draw inferences for some of the fields *names*, each with a basis and maybe a passage."""
     chosen = draw(st.lists(st.sampled_from(names), max_size=2, unique=True))
     return tuple(
-        Inference(name, draw(_NAMES), draw(st.none() | st.sampled_from(pool).flatmap(citations)))
+        model.Inference(
+            name, draw(_NAMES), draw(st.none() | st.sampled_from(pool).flatmap(citations))
+        )
         for name in chosen
     )
 
 
-def _successions(draw: st.DrawFn, bodies: tuple[Organization, ...]) -> tuple[Organization, ...]:
+def _successions(
+    draw: st.DrawFn, bodies: tuple[model.Organization, ...]
+) -> tuple[model.Organization, ...]:
     """Give some of *bodies* a predecessor drawn among those before them: never a cycle."""
-    grown: list[Organization] = []
+    grown: list[model.Organization] = []
     for body in bodies:
         succeeds: bool = draw(st.booleans())
         if grown and succeeds:
@@ -565,7 +569,7 @@ def datasets(draw: st.DrawFn, max_records: int = 4) -> Dataset:
     claims = _unique(
         [draw(statements(pool, nations, bodies, routes=routes)) for _ in range(draw(many))]
     )
-    sides: tuple[Record, ...] = (*nations, *bodies, *routes, *places, *happenings, *debts,
+    sides: tuple[model.Record, ...] = (*nations, *bodies, *routes, *places, *happenings, *debts,
                                  *flows, *numbers, *claims)  # fmt: skip
     disagreements = (
         _unique([draw(conflicts(sides)) for _ in range(draw(many))])
