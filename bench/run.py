@@ -102,7 +102,11 @@ def lookups() -> None:
     ca.countries.get("kg")  # build the indexes first
     plain = {"kg": 1}
     for key in ("kg", "KGZ", "Kyrgyz Republic"):
-        ours = per_call_us(lambda key=key: ca.countries.get(key))
+
+        def get(key: str = key) -> ca.Country:
+            return ca.countries.get(key)
+
+        ours = per_call_us(get)
         row(f"get({key!r}) (µs)", f"{ours:.2f}",
             f"dict {per_call_us(lambda: plain.get('kg')):.3f}",
             verdict(ours, GET_TARGET_US))  # fmt: skip
@@ -172,7 +176,11 @@ def loading() -> None:
                     json.loads(path.read_bytes())
 
             parse_s = seconds_with_gc(parse)
-            load_s = seconds_with_gc(lambda d=directory: ca.load(d))
+
+            def load(directory: pathlib.Path = directory) -> ca.Dataset:
+                return ca.load(directory)
+
+            load_s = seconds_with_gc(load)
             timings[size] = load_s
             row(f"load {size:,} loans (s)", f"{load_s:.2f}", f"json.loads {parse_s:.2f}",
                 f"{load_s / parse_s:.1f}x json.loads (target <= 4)")  # fmt: skip

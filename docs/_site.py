@@ -27,7 +27,7 @@ import pathlib
 import posixpath
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 from docutils import nodes
@@ -690,10 +690,10 @@ class Site:
             kinds = _and([f"{n} {words}" for words, n in counts.items()])
             text.append(f"There are {len(collection)} conflicts: {kinds}.\n")
         if has_page(kind):
-            ordered = sorted(collection, key=lambda record: label(record).casefold())
+            by_label = sorted(collection, key=lambda record: label(record).casefold())
             rows = [[self.link(record, here), self.id_link(record, here),
                      str(sum(len(part) for _, part in self.parts(self.profile(record))))]
-                    for record in ordered]  # fmt: skip
+                    for record in by_label]  # fmt: skip
             text.append(_raw(self.table(["Name", "Id", "Records about it"], rows, cards=False)))
             return Page(here, "\n".join(text))
         ordered = collection.sort_by(kind.date) if kind.date else collection
@@ -837,7 +837,7 @@ class DataDomain(Domain):
     name = "data"
     label = "centralasia data"
     object_types = {kind.name: ObjType(kind.name) for kind in KINDS}  # noqa: RUF012 - Sphinx's API
-    initial_data: dict[str, Any] = {"objects": {}}  # noqa: RUF012
+    initial_data: ClassVar[dict[str, Any]] = {"objects": {}}
 
     def clear_doc(self, docname: str) -> None:
         """Forget the records of a page read again."""

@@ -6,6 +6,7 @@ import importlib.metadata
 import os
 import pathlib
 import sys
+from collections.abc import Mapping
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 
@@ -52,6 +53,7 @@ nitpick_ignore = [(role, name) for role in ("py:class", "py:obj") for name in TY
 
 # Read the Docs has a network and uses the projects' own inventories; elsewhere
 # the small vendored ones (docs/_inventories.py) are written and used.
+intersphinx_mapping: Mapping[str, tuple[str, str | None]]
 if os.environ.get("READTHEDOCS"):
     intersphinx_mapping = {
         project: (root, None) for project, (root, _) in _inventories.INVENTORIES.items()

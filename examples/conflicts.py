@@ -27,6 +27,8 @@ def main() -> None:
                             subsequent_indent="   "))  # fmt: skip
         for record in conflict.records:
             print(f"   - {type(record).__name__.lower()} {record.id}:")
+            if isinstance(record, ca.Article | ca.Country | ca.Conflict):
+                continue  # only claims cite sources; the sides of a conflict are claims
             for citation in record.sources:
                 article = citation.article
                 byline = ", ".join(article.authors) or article.id

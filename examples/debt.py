@@ -41,7 +41,7 @@ def value_of(loan: ca.Loan, attribute: str) -> Decimal | None:
     figure = loan.figures.get(attribute)
     if figure is None:
         return None
-    value = figure.value
+    value: ca.Money | Decimal = figure.value
     if isinstance(value, ca.Money):
         if value.currency != "USD":  # never convert silently
             return None

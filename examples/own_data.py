@@ -17,6 +17,7 @@ import argparse
 import json
 import pathlib
 import shutil
+from typing import Any
 
 import centralasia as ca
 
@@ -27,7 +28,7 @@ My field notes, Bishkek
 In March 2024 a ministry official told me the country owed China about US$ 4.1 billion.
 """
 
-MY_ARTICLE = {
+MY_ARTICLE: dict[str, Any] = {
     "id": "my-field-notes",
     "seed": "my-notes.txt",
     "spans": [[1, 2]],
@@ -35,7 +36,7 @@ MY_ARTICLE = {
     "authors": ["A. Researcher"],
 }
 
-MY_LOAN = {
+MY_LOAN: dict[str, Any] = {
     "id": "kg-cn-my-notes-2024-03",
     "debtors": ["kg"],
     "creditor": "cn",

@@ -7,6 +7,7 @@ Run it with ``python examples/tour.py``.
 from __future__ import annotations
 
 import textwrap
+from typing import Any
 
 import centralasia as ca
 
@@ -48,7 +49,11 @@ def show_sources(record: ca.Loan | ca.Organization) -> None:
 
 def main() -> None:
     """Print the tour."""
-    counts = {"articles": ca.articles, "countries": ca.countries, "debt figures": ca.loans}
+    counts: dict[str, ca.Collection[Any]] = {
+        "articles": ca.articles,
+        "countries": ca.countries,
+        "debt figures": ca.loans,
+    }
     summary = ", ".join(f"{len(records)} {name}" for name, records in counts.items())
     print(f"centralasia {ca.__version__}: {summary}\n")
 

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import pytest
 
 import centralasia as ca
@@ -684,10 +685,11 @@ class TestSafety:
                 continue
             seen.add(id(item))
             assert not isinstance(item, (list, dict, set, bytearray)), type(item)
+            cls = type(item)
             if isinstance(item, (ca.Collection, tuple)):
                 stack.extend(item)
-            elif hasattr(type(item), "__attrs_attrs__"):
-                stack.extend(getattr(item, field.name) for field in type(item).__attrs_attrs__)
+            elif attrs.has(cls):
+                stack.extend(getattr(item, field.name) for field in attrs.fields(cls))
 
         assert len(seen) > 100
 

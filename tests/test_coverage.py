@@ -13,6 +13,7 @@ import importlib.util
 import json
 import pathlib
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -34,7 +35,7 @@ curate = _import_tool()
 ARTICLES = [raw["id"] for raw in json.loads((curate.DATA / "articles.json").read_text("utf-8"))]
 
 
-def _texts(mentions: list, kind: str) -> list[str]:
+def _texts(mentions: list[Any], kind: str) -> list[str]:
     return [mention.text for mention in mentions if mention.kind == kind]
 
 

@@ -28,6 +28,12 @@ def _claims(dataset: ca.Dataset) -> list[Any]:
     return [record for kind in CLAIMS for record in getattr(dataset, kind.collection)]
 
 
+def _citations(record: ca.Record) -> tuple[ca.Citation, ...]:
+    """The citations of *record*, a claim: articles, countries and conflicts cite nothing."""
+    assert not isinstance(record, ca.Article | ca.Country | ca.Conflict), record.id
+    return record.sources
+
+
 class TestArticles:
     def test_nine_articles(self, dataset: ca.Dataset) -> None:
         """The five seeds hold nine articles; the compilation seed holds five."""
@@ -131,6 +137,7 @@ class TestCountries:
     def test_congo_is_no_key(self, dataset: ca.Dataset) -> None:
         """ISO's short name for CG, "Congo", names either Congo: a lookup by it names both."""
         iso = pycountry.countries.get(alpha_2="CG")
+        assert iso is not None
 
         assert "Congo" == iso.name
         assert iso.official_name == dataset.countries.get("cg").official_name
@@ -156,8 +163,9 @@ class TestCountries:
 NUMBER = re.compile(
     r"(?P<sign>-)?(?P<number>\d[\d,]*(?:\.\d+)?)(?P<unit>%| percent| million| billion)?"
 )
-SCALES = {None: 1, "%": Decimal("0.01"), " percent": Decimal("0.01"),
-          " million": 10**6, " billion": 10**9}  # fmt: skip
+SCALES: dict[str | None, int | Decimal] = {None: 1, "%": Decimal("0.01"),
+                                           " percent": Decimal("0.01"), " million": 10**6,
+                                           " billion": 10**9}  # fmt: skip
 WORDS = {"one": 1, "two": 2, "three": 3, "five": 5, "seven": 7, "third": 3, "fifth": 5}
 WORD = re.compile(rf"\b(?P<word>{'|'.join(WORDS)})(?P<unit> million)?\b")
 FRACTIONS = {"half": Decimal("0.5"), "one quarter": Decimal("0.25")}
@@ -178,8 +186,8 @@ def quoted_figures(quote: str) -> set[Decimal]:
     return figures | {value for word, value in FRACTIONS.items() if word in quote.lower()}
 
 
-def _quoted(record: object) -> str:
-    return " ".join(citation.quote for citation in record.sources)  # type: ignore[attr-defined]
+def _quoted(record: ca.Record) -> str:
+    return " ".join(citation.quote for citation in _citations(record))
 
 
 def _date_fields(cls: type[Any]) -> tuple[str, ...]:
@@ -193,7 +201,7 @@ def _date_fields(cls: type[Any]) -> tuple[str, ...]:
 DATE_FIELDS = {kind.cls: _date_fields(kind.cls) for kind in CLAIMS}
 
 
-def _quoted_years(record: object) -> set[int]:
+def _quoted_years(record: ca.Record) -> set[int]:
     return {int(year) for year in YEAR.findall(_quoted(record))}
 
 
@@ -275,14 +283,16 @@ class TestLoans:
         """Bounds and estimates are marked as the source words them."""
         uzbek = dataset.loans.get("uz-cn-2023-end")
         kyrgyz = dataset.loans.get("kg-cn-outstanding")
+        concessional = dataset.loans.get("kg-cn-bilateral-concessional")
+        assert uzbek.amount is not None
+        assert uzbek.share_of_external_debt is not None
+        assert kyrgyz.amount is not None
+        assert concessional.amount is not None
 
         assert ca.Qualifier.EXACT == uzbek.amount.qualifier
         assert ca.Qualifier.UPPER_BOUND == uzbek.share_of_external_debt.qualifier
         assert ca.Qualifier.APPROXIMATE == kyrgyz.amount.qualifier
-        assert (
-            ca.Qualifier.LOWER_BOUND
-            == dataset.loans.get("kg-cn-bilateral-concessional").amount.qualifier
-        )
+        assert ca.Qualifier.LOWER_BOUND == concessional.amount.qualifier
 
     def test_dates_keep_precision(self, dataset: ca.Dataset) -> None:
         """'By the end of 2023' and 'as of January 1, 2024' stay different dates."""
@@ -343,12 +353,12 @@ class TestConflicts:
         """Each record in a conflict keeps its own citations."""
         for conflict in dataset.conflicts:
             for record in conflict.records:
-                assert record.sources
+                assert _citations(record)
 
     def test_kind_matches_articles(self, dataset: ca.Dataset) -> None:
         """A within_source conflict cites one article, a between_sources one at least two."""
         for conflict in dataset.conflicts:
-            articles = {c.article.id for record in conflict.records for c in record.sources}
+            articles = {c.article.id for record in conflict.records for c in _citations(record)}
 
             if conflict.kind is ca.ConflictKind.WITHIN_SOURCE:
                 assert 1 == len(articles), conflict.id

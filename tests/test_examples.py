@@ -88,6 +88,7 @@ def test_conflicts() -> None:
     for conflict in ca.conflicts:
         assert f"== {conflict.topic} ({conflict.id})" in out
         for record in conflict.records:
+            assert not isinstance(record, ca.Article | ca.Country | ca.Conflict)  # a claim
             assert flat(record.sources[0].quote) in out
 
 

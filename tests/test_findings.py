@@ -61,12 +61,12 @@ class TestFinding2WrongTypes:
     @pytest.mark.parametrize(
         ("call", "message"),
         [
-            (lambda: ca.countries.get(None), r"get\(\): key must be a str"),
-            (lambda: ca.countries.get(417), r"get\(\): key must be a str"),
-            (lambda: ca.find_text(None), r"find_text\(\): query must be a str"),
+            (lambda: ca.countries.get(None), r"get\(\): key must be a str"),  # type: ignore[call-overload]
+            (lambda: ca.countries.get(417), r"get\(\): key must be a str"),  # type: ignore[call-overload]
+            (lambda: ca.find_text(None), r"find_text\(\): query must be a str"),  # type: ignore[arg-type]
             (lambda: ca.about(None), r"about\(\): record must be a record or a key"),
-            (lambda: ca.record(None), r"record\(\): key must be a str"),
-            (lambda: ca.timeline(2020.5), r"timeline\(\): start must be a Date"),
+            (lambda: ca.record(None), r"record\(\): key must be a str"),  # type: ignore[call-overload]
+            (lambda: ca.timeline(2020.5), r"timeline\(\): start must be a Date"),  # type: ignore[arg-type]
             (lambda: ca.loans.rank("amount_qualifier"), r"no attribute 'amount_qualifier'"),
             (lambda: ca.loans.rank("debtors"), r"rank\(\): .* cannot be ordered by 'debtors'"),
             (lambda: ca.loans.where(debtor=417), r"where\(\): debtor must be a country"),
@@ -125,7 +125,8 @@ class TestFinding3AboutMissesRecords:
         )  # fmt: skip
         dispute = ca.Conflict("wakhan-length", "length", ca.ConflictKind.WITHIN_SOURCE, "…",
                               (length, dataset.events[0]))  # fmt: skip
-        parts = dataset.collections | {
+        parts = {
+            **dataset.collections,
             "measurements": ca.Collection([*dataset.measurements, length], ca.Measurement),
             "conflicts": ca.Collection([*dataset.conflicts, dispute], ca.Conflict),
         }

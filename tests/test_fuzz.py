@@ -85,7 +85,7 @@ def corruptions(draw: st.DrawFn, folder: pathlib.Path) -> str:
 
 class TestCorruption:
     # Loading is cheap next to drawing a dataset: try three times the profile's examples.
-    @settings(max_examples=settings.default.max_examples * 3)
+    @settings(max_examples=settings().max_examples * 3)
     @given(strategies.datasets(max_records=3), st.data())
     def test_load_is_total(
         self, fuzz_tally: dict[str, int], dataset: ca.Dataset, data: st.DataObject

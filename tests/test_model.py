@@ -13,6 +13,11 @@ def _article(dataset: ca.Dataset) -> ca.Article:
     return dataset.articles.get("kaleji-debt-trap")
 
 
+@pytest.fixture(name="loan")
+def _loan(dataset: ca.Dataset) -> ca.Loan:
+    return dataset.loans.get("uz-cn-2023-end")
+
+
 class TestMoney:
     def test_keeps_every_digit(self) -> None:
         """Amounts are exact decimals, never floats."""
@@ -50,24 +55,21 @@ class TestCitation:
 
 
 class TestLoan:
-    def _loan(self, dataset: ca.Dataset, **changes: object) -> ca.Loan:
-        return attrs.evolve(dataset.loans.get("uz-cn-2023-end"), **changes)
-
     @pytest.mark.parametrize("share", [Decimal("-0.01"), Decimal("1.01")])
-    def test_share_outside_unit_interval(self, dataset: ca.Dataset, share: Decimal) -> None:
+    def test_share_outside_unit_interval(self, loan: ca.Loan, share: Decimal) -> None:
         """Shares are fractions in [0, 1]."""
         with pytest.raises(ValueError, match="fraction in \\[0, 1\\]"):
-            self._loan(dataset, share_of_external_debt=ca.Figure(share))
+            attrs.evolve(loan, share_of_external_debt=ca.Figure(share))
 
-    def test_needs_a_figure(self, dataset: ca.Dataset) -> None:
+    def test_needs_a_figure(self, loan: ca.Loan) -> None:
         """A loan with no figure at all says nothing."""
         with pytest.raises(ValueError, match="at least one figure"):
-            self._loan(dataset, amount=None, share_of_external_debt=None)
+            attrs.evolve(loan, amount=None, share_of_external_debt=None)
 
-    def test_needs_sources(self, dataset: ca.Dataset) -> None:
+    def test_needs_sources(self, loan: ca.Loan) -> None:
         """Every claim carries at least one citation."""
         with pytest.raises(ValueError, match="'sources' must not be empty"):
-            self._loan(dataset, sources=())
+            attrs.evolve(loan, sources=())
 
     def test_debtor_of_a_group_figure(self, dataset: ca.Dataset) -> None:
         """A figure about several countries has no single debtor."""
@@ -198,11 +200,14 @@ class TestFigure:
         """An amount is a Figure of Money; a share is a Figure of a number."""
         loan = dataset.loans.get("uz-cn-2023-end")
         with pytest.raises(ValueError, match="Figure of Money"):
-            attrs.evolve(loan, amount=ca.Figure(Decimal(5)))
+            attrs.evolve(loan, amount=ca.Figure(Decimal(5)))  # type: ignore[arg-type]
         with pytest.raises(ValueError, match="Figure of a number"):
-            attrs.evolve(loan, share_of_gdp=ca.Figure(ca.Money(Decimal(5), "USD")))
+            attrs.evolve(
+                loan,
+                share_of_gdp=ca.Figure(ca.Money(Decimal(5), "USD")),  # type: ignore[arg-type]
+            )
         with pytest.raises(TypeError, match="must be a Figure"):
-            attrs.evolve(loan, share_of_gdp=Decimal("0.1"))
+            attrs.evolve(loan, share_of_gdp=Decimal("0.1"))  # type: ignore[arg-type]
 
 
 class TestCorridor:

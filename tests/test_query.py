@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import pathlib
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -75,7 +76,7 @@ class TestCollection:
     def test_read_only(self, dataset: ca.Dataset) -> None:
         """Collections cannot be changed."""
         with pytest.raises(AttributeError):
-            dataset.countries._items = ()  # type: ignore[misc]
+            dataset.countries._items = ()
         with pytest.raises(TypeError):
             dataset.countries[0] = dataset.countries[1]  # type: ignore[index]
 
@@ -219,6 +220,7 @@ class TestLatestAndRank:
     def test_kazakhstan_latest_figure(self, dataset: ca.Dataset) -> None:
         """Kazakhstan's latest figure is the one as of 1 January 2024, as Kaleji states."""
         (loan,) = dataset.loans.where(debtor="kz").latest()
+        assert loan.as_of is not None
 
         assert "2024-01-01" == loan.as_of.edtf
         assert "as of January 1, 2024" in " ".join(c.quote for c in loan.sources)
@@ -240,6 +242,7 @@ class TestLatestAndRank:
     def test_share_ranking_read_from_quotes(self, dataset: ca.Dataset) -> None:
         """Each share in the GDP ranking is written in its quote as a percentage."""
         for loan in dataset.loans.rank("share_of_gdp"):
+            assert loan.share_of_gdp is not None  # a ranking holds only loans with the figure
             percent = f"{loan.share_of_gdp.value * 100:f}".rstrip("0").rstrip(".")
             assert any(f"{percent} percent" in c.quote for c in loan.sources), loan.id
 
@@ -523,9 +526,9 @@ class TestNamesResolve:
         kind = data.draw(st.sampled_from(REFERRING))
         name = data.draw(st.sampled_from(_reference_attributes(kind.cls)))
         collection = dataset.collections[kind.collection]
-        calls = {
+        calls: dict[str, Callable[[], object]] = {
             name: lambda: collection.where(**{name: value}),
-            "key": lambda: dataset.countries.get(value),  # type: ignore[arg-type]
+            "key": lambda: dataset.countries.get(value),  # type: ignore[call-overload]
             "query": lambda: dataset.countries.search(value),  # type: ignore[arg-type]
             "record": lambda: dataset.about(value),
             "organization": lambda: dataset.members(value),  # type: ignore[arg-type]
@@ -535,8 +538,11 @@ class TestNamesResolve:
         for parameter, call in calls.items():
             with pytest.raises(TypeError, match=rf"\(\): {parameter} must be "):
                 call()
-        for call in (lambda: dataset.record(value), lambda: dataset.find_text(value),
-                     lambda: dataset.search(value)):  # type: ignore[arg-type]  # fmt: skip
+        for call in (
+            lambda: dataset.record(value),  # type: ignore[call-overload]
+            lambda: dataset.find_text(value),  # type: ignore[arg-type]
+            lambda: dataset.search(value),  # type: ignore[arg-type]
+        ):
             with pytest.raises(TypeError, match=r"must be a str"):
                 call()
 
