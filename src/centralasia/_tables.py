@@ -40,7 +40,7 @@ from attrs import frozen
 
 from centralasia._dates import Date, Precision
 from centralasia._model import Citation, Inference
-from centralasia._schema import KINDS, Kind, kind_of, references
+from centralasia._schema import KINDS, Kind, Reference, kind_of, references
 from centralasia._values import Figure, Money, Qualifier
 
 __all__ = [
@@ -312,55 +312,77 @@ def _ids(kinds: int) -> Callable[[tuple[Any, ...]], tuple[str, ...]]:
     return lambda records: tuple(f"{kind_of(type(record)).name}:{record.id}" for record in records)
 
 
-def _main_columns(kind: Kind[Any]) -> list[Column]:
-    cls = kind.cls
+def _reference_columns(
+    reference: Reference, doc: str, source: Getter, *, nullable: bool
+) -> list[Column]:
+    """Return the column of a field that refers to records: an id, or a list of them."""
+    name = reference.field
+    if reference.many:
+        many = f"{doc} A list of ids" + (
+            f" of the {reference.targets[0].collection} table."
+            if len(reference.targets) == 1
+            else ", each after its kind and a colon (`loan:kg-exim-2023`)."
+        )
+        get = _then(source, _ids(len(reference.targets)))
+        return [Column(name, ColumnType.LIST, many, get, nullable=False)]
+    (target,) = reference.targets
+    return [Column(name, ColumnType.STRING,
+                   f"{doc} The id of a record of the {target.collection} table.",
+                   _then(source, operator.attrgetter("id")), nullable,
+                   references=target.collection)]  # fmt: skip
+
+
+def _claim_columns(name: str) -> list[Column]:
+    """Return the column of a claim's ``sources`` or ``inferred``: the rest has its own table."""
+    if name == "sources":
+        return [Column(
+            name, ColumnType.LIST,
+            "The ids of the articles its sources quote, in order; the quotes are in the "
+            "citations table.",
+            lambda record: tuple(dict.fromkeys(c.article.id for c in record.sources)),
+            nullable=False,
+        )]  # fmt: skip
+    return [Column(
+        name, ColumnType.LIST,
+        "The names of the fields its quotes do not state; how each was inferred is in the "
+        "inferences table.",
+        lambda record: tuple(inference.field for inference in record.inferred),
+        nullable=False,
+    )]  # fmt: skip
+
+
+def _field_columns(cls: type[Any], read: Callable[[str], Getter]) -> list[Column]:
+    """
+    Return the columns of the fields of *cls*, a record class or a value class.
+
+    *read* gives, for a field's name, how its value is read from a row.
+    Tuples of structured values are left out: they have tables of their own.
+    """
     hints = typing.get_type_hints(cls)
     docs = _field_docs(cls)
     refs = {reference.field: reference for reference in references(cls)}
+    record = cls in {kind.cls for kind in KINDS}
     columns: list[Column] = []
     for attribute in attrs.fields(cls):
         name = attribute.name
         doc = _plain(docs.get(name, ""))
-        source = operator.attrgetter(name)
         annotation, nullable = _optional(hints[name])
-        reference = refs.get(name)
-        if reference is not None and reference.many:
-            many = f"{doc} A list of ids" + (
-                f" of the {reference.targets[0].collection} table."
-                if len(reference.targets) == 1
-                else ", each after its kind and a colon (`loan:kg-exim-2023`)."
-            )
-            get = _then(source, _ids(len(reference.targets)))
-            columns.append(Column(name, ColumnType.LIST, many, get, nullable=False))
-        elif reference is not None:
-            (target,) = reference.targets
-            columns.append(Column(name, ColumnType.STRING,
-                                  f"{doc} The id of a record of the {target.collection} table.",
-                                  _then(source, operator.attrgetter("id")), nullable,
-                                  references=target.collection))  # fmt: skip
-        elif name == "sources":
-            columns.append(Column(
-                name, ColumnType.LIST,
-                "The ids of the articles its sources quote, in order; the quotes are in the "
-                "citations table.",
-                lambda record: tuple(dict.fromkeys(c.article.id for c in record.sources)),
-                nullable=False,
-            ))  # fmt: skip
-        elif name == "inferred":
-            columns.append(Column(
-                name, ColumnType.LIST,
-                "The names of the fields its quotes do not state; how each was inferred is in "
-                "the inferences table.",
-                lambda record: tuple(inference.field for inference in record.inferred),
-                nullable=False,
-            ))  # fmt: skip
+        if name in refs:
+            columns += _reference_columns(refs[name], doc, read(name), nullable=nullable)
+        elif record and name in {"sources", "inferred"}:
+            columns += _claim_columns(name)
         elif not _is_part(annotation):
-            columns += _plain_columns(name, doc, annotation, source, nullable=nullable)
+            columns += _plain_columns(name, doc, annotation, read(name), nullable=nullable)
     return columns
 
 
 def _main_rows(kind: Kind[Any]) -> Callable[[Mapping[str, Iterable[Any]]], list[Row]]:
     return lambda collections: list(collections.get(kind.collection, ()))
+
+
+def _part_reader(name: str) -> Getter:
+    """Return how a part table reads the field *name* of its value: the row's third item."""
+    return _then(operator.itemgetter(2), operator.attrgetter(name))
 
 
 def _part_table(kind: Kind[Any], name: str, item: type[Any]) -> Table:
@@ -371,14 +393,7 @@ def _part_table(kind: Kind[Any], name: str, item: type[Any]) -> Table:
     position = Column("position", ColumnType.INTEGER,
                       f"Its place in the record's `{name}`, from 1.",
                       operator.itemgetter(1), nullable=False)  # fmt: skip
-    hints = typing.get_type_hints(item)
-    docs = _field_docs(item)
-    columns = [owner, position]
-    for attribute in attrs.fields(item):
-        annotation, nullable = _optional(hints[attribute.name])
-        source = _then(operator.itemgetter(2), operator.attrgetter(attribute.name))
-        doc = _plain(docs.get(attribute.name, ""))
-        columns += _plain_columns(attribute.name, doc, annotation, source, nullable=nullable)
+    columns = [owner, position, *_field_columns(item, _part_reader)]
 
     def rows(collections: Mapping[str, Iterable[Any]]) -> list[Row]:
         return [
@@ -494,7 +509,7 @@ def tables() -> tuple[Table, ...]:
     """
     found: list[Table] = []
     for kind in KINDS:
-        columns = tuple(_main_columns(kind))
+        columns = tuple(_field_columns(kind.cls, operator.attrgetter))
         summary = _plain(_summary(kind.cls))
         found.append(Table(kind.collection, summary, columns, ("id",), _main_rows(kind), kind))
         hints = typing.get_type_hints(kind.cls)
