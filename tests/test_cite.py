@@ -7,7 +7,7 @@ import pathlib
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 
 import centralasia as ca
 from centralasia import strategies
@@ -15,22 +15,39 @@ from centralasia import strategies
 ARTICLES = list(ca.load().articles)
 
 
+def read_bibtex(text: str) -> list[tuple[str, dict[str, object]]]:
+    """
+    Read BibTeX as a reference manager does, with bibtexparser: each entry's key and fields.
+
+    Names are split at the top level first, as BibTeX splits them (braces keep "A and B"
+    whole), then every value is LaTeX-decoded with pylatexenc, bibtexparser's own decoder.
+    """
+    bibtexparser = pytest.importorskip("bibtexparser")
+    from bibtexparser import middlewares  # noqa: PLC0415
+    from pylatexenc.latex2text import LatexNodes2Text  # noqa: PLC0415
+
+    library = bibtexparser.parse_string(text, append_middleware=[middlewares.SeparateCoAuthors()])
+    assert [] == library.failed_blocks
+    decode = LatexNodes2Text().latex_to_text
+    entries = []
+    for entry in library.entries:
+        fields: dict[str, object] = {}
+        for field in entry.fields:
+            value = field.value
+            fields[field.key] = (
+                [decode(v) for v in value] if isinstance(value, list) else decode(value)
+            )
+        entries.append((entry.key, fields))
+    return entries
+
+
 class TestBibtex:
     def test_parsed(self) -> None:
         """bibtexparser reads an entry per article, with exactly the metadata it states."""
-        bibtexparser = pytest.importorskip("bibtexparser")
-        from bibtexparser import middlewares  # noqa: PLC0415
+        entries = read_bibtex(ca.cite(ca.articles, "bibtex"))
 
-        library = bibtexparser.parse_string(
-            ca.cite(ca.articles, "bibtex"),
-            append_middleware=[middlewares.LatexDecodingMiddleware(),
-                               middlewares.SeparateCoAuthors()],
-        )  # fmt: skip
-
-        assert [] == library.failed_blocks
-        assert [article.id for article in ARTICLES] == [entry.key for entry in library.entries]
-        for article, entry in zip(ARTICLES, library.entries, strict=True):
-            fields = {field.key: field.value for field in entry.fields}
+        assert [article.id for article in ARTICLES] == [key for key, _ in entries]
+        for article, (_, fields) in zip(ARTICLES, entries, strict=True):
             assert list(article.authors) == fields.pop("author")
             assert article.title == fields.pop("title", None)
             assert article.publisher == fields.pop("publisher", None)
@@ -41,18 +58,12 @@ class TestBibtex:
             assert {} == fields  # nothing else, so nothing made up
 
     @given(strategies.articles())
+    @example(ca.Article("a", "a.txt", (ca.Span(1, 1),), "text", title="Belt--Road ''debt''",
+                        authors=("O'Neil", "A and B", "\\"),
+                        publisher="Smith & Sons, 100%"))  # fmt: skip
     def test_any_article(self, article: ca.Article) -> None:
         """Any article's entry parses back to its title, authors and publisher."""
-        bibtexparser = pytest.importorskip("bibtexparser")
-        from bibtexparser import middlewares  # noqa: PLC0415
-
-        library = bibtexparser.parse_string(
-            ca.cite(article, "bibtex"),
-            append_middleware=[middlewares.LatexDecodingMiddleware(),
-                               middlewares.SeparateCoAuthors()],
-        )  # fmt: skip
-        (entry,) = library.entries
-        fields = {field.key: field.value for field in entry.fields}
+        ((_, fields),) = read_bibtex(ca.cite(article, "bibtex"))
 
         assert " ".join((article.title or "").split()) == fields.get("title", "")
         assert [" ".join(name.split()) for name in article.authors] == fields.get("author", [])
@@ -72,6 +83,21 @@ class TestRis:
             assert article.title == record.get("title")
             assert article.publisher == record.get("publisher")
             assert (article.published and str(article.published.start.year)) == record.get("year")
+
+    @given(strategies.articles())
+    def test_any_article(self, article: ca.Article) -> None:
+        """Any article's record parses back to its authors, title and publisher."""
+        rispy = pytest.importorskip("rispy")
+        (record,) = rispy.loads(ca.cite(article, "ris"))
+
+        def spaced(text: str | None) -> str | None:
+            return " ".join(text.split()) if text else None
+
+        assert [spaced(name) for name in article.authors] == record.get("authors", [])
+        assert (spaced(article.title), spaced(article.publisher)) == (
+            record.get("title"),
+            record.get("publisher"),
+        )
 
     def test_date(self) -> None:
         """A dated article's day is written as RIS writes dates."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import typing
 from collections.abc import Iterable, Iterator
 from typing import Any, Literal
@@ -44,7 +45,7 @@ def cite(records: object, format: Style = "text") -> str:  # noqa: A002 - the co
     >>> print(ca.cite(ca.loans.get("kg-exim-2023"), "bibtex"))
     @misc{kaleji-debt-trap,
       author = {Vali Kaleji},
-      publisher = {Central Asia-Caucasus Institute \& Silk Road Studies Program},
+      publisher = {Central Asia-Caucasus Institute {\&} Silk Road Studies Program},
     }
     <BLANKLINE>
 
@@ -133,13 +134,20 @@ def _text(record: Any) -> str:
 # BibTeX.
 
 _LATEX = str.maketrans({
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
-    "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+    # Each escape is braced whole, as BibTeX wants special characters in names.
+    "\\": r"{\textbackslash}", "{": r"{\{}", "}": r"{\}}", "&": r"{\&}", "%": r"{\%}",
+    "$": r"{\$}", "#": r"{\#}", "_": r"{\_}", "~": r"{\textasciitilde}",
+    "^": r"{\textasciicircum}",
 })  # fmt: skip
 
 
+#: Pairs that TeX typesets as one character ("--" as an en dash, "''" as a closing quote).
+_LIGATURES = re.compile(r"(?<=-)(?=-)|(?<=')(?=')|(?<=`)(?=`)|(?<=[?!])(?=`)")
+
+
 def _latex(text: str) -> str:
-    return " ".join(text.split()).translate(_LATEX)
+    """Escape *text* for a BibTeX value: special characters, and ligatures kept apart."""
+    return _LIGATURES.sub("{}", " ".join(text.split()).translate(_LATEX))
 
 
 def _author(name: str) -> str:
