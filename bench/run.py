@@ -13,7 +13,10 @@ It measures, in one run on this machine, medians of several repetitions:
   search, against pycountry's ``get``/``lookup``/``search_fuzzy`` and a dict;
 - loading a generated dataset of 10,000 and 100,000 loans with citations,
   against ``json.loads`` of the same files, and the memory each loan retains;
-- filtering those loans by debtor through the index, against a scan.
+- filtering those loans by debtor through the index, against a scan;
+- exporting the bundled data to every format, and 100,000 generated loans to
+  Parquet and SQLite, against pandas' own ``to_parquet`` and ``to_sql`` of the
+  same tables (the loans and their citations).
 
 It prints a table with the targets of issue 8 and writes it to
 ``bench/results/latest.md``.  Figures are noisy: compare ratios within a run.
@@ -138,6 +141,7 @@ def generate(directory: pathlib.Path, loans: int) -> None:
     bundled.dump(directory)  # articles, countries, organizations and seeds to cite
     countries = ["kz", "kg", "tj", "tm", "uz"]
     lenders = [None, "china-exim-bank", "china-development-bank"]
+    qualifiers = [qualifier.value for qualifier in ca.Qualifier]
     quotes = [
         citation.quote for loan in bundled.loans for citation in loan.sources
         if citation.article.id == "kaleji-debt-trap"
@@ -150,8 +154,11 @@ def generate(directory: pathlib.Path, loans: int) -> None:
             "lender": lenders[number % 3],
             "description": "generated figure",
             "as_of": f"{2000 + number % 24}-{1 + number % 12:02d}",
-            "amount": {"value": {"amount": str(1_000_000 + number), "currency": "USD"}},
-            "share_of_gdp": {"value": f"0.{number % 1000:03d}", "qualifier": "approximate"},
+            "amount": {
+                "value": {"amount": str(1_000_000 + number), "currency": "USD"},
+                "qualifier": qualifiers[number % len(qualifiers)],
+            },
+            "share_of_gdp": {"value": f"0.{number % 1000:03d}", "qualifier": "exact"},
             "sources": [{"article": "kaleji-debt-trap", "quote": quotes[number % len(quotes)]}],
         }
         for number in range(loans)
@@ -203,6 +210,65 @@ def loading() -> None:
         shutil.rmtree(root, ignore_errors=True)
 
 
+def exports() -> None:
+    """Export the bundled data to every format, and 100,000 loans beside pandas' writers."""
+    import importlib.util  # noqa: PLC0415
+
+    if not all(importlib.util.find_spec(name) for name in ("pandas", "pyarrow")):
+        row("exports", "", "", "skipped: needs pandas and pyarrow (pip install --group bench)")
+        return
+    import sqlite3  # noqa: PLC0415
+
+    root = pathlib.Path(tempfile.mkdtemp(prefix="centralasia-bench-"))
+    try:
+        bundled = ca.load()
+        formats = ("json", "csv", "datapackage", "parquet", "sqlite")
+
+        def every_format() -> None:
+            for form in formats:
+                bundled.export(root / "bundled" / form, form, overwrite=True)
+
+        every_format()  # imports pyarrow once, as a first export would
+        row("export the bundled data to every format (s)", f"{seconds_with_gc(every_format):.2f}",
+            "", "target < 1 s")  # fmt: skip
+        generate(root / "data", 100_000)
+        dataset = ca.load(root / "data")
+        frames = seconds_with_gc(dataset.loans.to_pandas)
+        row("100,000 loans: Collection.to_pandas() (s)", f"{frames:.2f}", "", "records to frame")
+        tables = dataset.to_pandas()
+        grown = {name: tables[name] for name in ("loans", "citations")}  # what grows with loans
+
+        def pandas_parquet() -> None:
+            for name, frame in grown.items():
+                frame.to_parquet(root / f"pandas-{name}.parquet", compression="zstd")
+
+        def pandas_sql() -> None:
+            database = sqlite3.connect(root / "pandas.db")
+            for name, frame in grown.items():
+                listed = [column for column in frame if frame[column].dtype == object]
+                plain = frame.assign(**{column: frame[column].map(json.dumps) for column in listed})
+                plain.to_sql(name, database, if_exists="replace", index=False)
+            database.close()
+
+        ours = seconds_with_gc(lambda: dataset.export(root / "parquet", "parquet", overwrite=True))
+        theirs = seconds_with_gc(pandas_parquet)
+        row("100,000 loans: export to Parquet (s)", f"{ours:.2f}",
+            f"pandas to_parquet {theirs:.2f}", f"{ours / theirs:.1f}x, every table from records; "
+            "pandas writes loans and citations from frames")  # fmt: skip
+        ours = seconds_with_gc(lambda: dataset.export(root / "ca.db", "sqlite", overwrite=True))
+        theirs = seconds_with_gc(pandas_sql)
+        row("100,000 loans: export to SQLite (s)", f"{ours:.2f}", f"pandas to_sql {theirs:.2f}",
+            f"{ours / theirs:.1f}x, with keys and full-text indexes")  # fmt: skip
+        sizes = {
+            "Parquet": sum(path.stat().st_size for path in (root / "parquet").iterdir()),
+            "SQLite": (root / "ca.db").stat().st_size,
+        }
+        row("100,000 loans: size of Parquet / SQLite (MB)",
+            " / ".join(f"{size / 1e6:.1f}" for size in sizes.values()), "", "")  # fmt: skip
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
 def main() -> None:
     """Run every measurement and write the table."""
     print(f"centralasia {ca.__version__}, Python {sys.version.split()[0]}\n")
@@ -210,6 +276,7 @@ def main() -> None:
     startup()
     lookups()
     loading()
+    exports()
     RESULTS.mkdir(exist_ok=True)
     lines = ["| measure | centralasia | baseline | verdict |", "| --- | ---: | ---: | --- |"]
     lines += [f"| {what} | {ours} | {baseline} | {note} |" for what, ours, baseline, note in ROWS]

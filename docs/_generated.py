@@ -3,7 +3,8 @@ Pages written from the model and the data on every build, so they cannot drift f
 
 - ``dictionary.md``: every record class and field, with its type and meaning,
   read from the field docstrings in the source (a field without one fails
-  the build);
+  the build), and every table of the exports, column by column, read from
+  the one tabular schema (``centralasia._tables``) the exports write;
 - ``sources.md``: every article with its metadata and the records it supports.
 
 The conflicts page is part of the data site (``_site.py``).
@@ -21,6 +22,7 @@ import attrs
 from sphinx.pycode import ModuleAnalyzer
 
 import centralasia as ca
+from centralasia import _arrow, _export, _tables
 from centralasia._schema import KINDS
 
 #: The collections whose records cite articles, read from the schema.
@@ -40,6 +42,39 @@ dates are EDTF strings keeping their source's precision."""
 SOURCES_INTRO = """\
 The articles of the corpus, with their metadata as their texts state it, and the records each
 one supports. Generated from the data when the documentation is built."""
+TABLES_INTRO = """\
+{meth}`Dataset.export() <centralasia.Dataset.export>` (and `centralasia export`) writes these
+tables as CSV files, a Data Package, Parquet files or one SQLite database;
+{meth}`Collection.to_pandas() <centralasia.Collection.to_pandas>` gives a kind's table and
+{meth}`Dataset.to_pandas() <centralasia.Dataset.to_pandas>` every table. Their columns are
+derived from the model, never from the rows: a table has the same columns, in the same order,
+whatever it holds. A date is its EDTF string,
+then the first and last days it allows and its precision; money is an exact amount, then its
+currency; each figure's qualifier follows it; references are ids; `sources` lists the cited
+articles, whose quotes are in `citations`, one row per quote, and `inferred` the fields whose
+basis is in `inferences`. Each type of column is written in each format as follows."""
+TYPE_WORDS = {
+    _tables.ColumnType.STRING: "text",
+    _tables.ColumnType.CATEGORY: "category",
+    _tables.ColumnType.INTEGER: "integer",
+    _tables.ColumnType.DECIMAL: "decimal",
+    _tables.ColumnType.DATE: "date",
+    _tables.ColumnType.LIST: "list",
+}
+CSV_WORDS = {
+    _tables.ColumnType.STRING: "text",
+    _tables.ColumnType.CATEGORY: "one of its values (SQLite checks it)",
+    _tables.ColumnType.INTEGER: "digits",
+    _tables.ColumnType.DECIMAL: "exact digits, no exponent",
+    _tables.ColumnType.DATE: "`YYYY-MM-DD`",
+    _tables.ColumnType.LIST: f"items joined by `{_tables.LIST_DELIMITER}`",
+}
+DECIMALS = (
+    f"Decimals hold up to {_tables.DECIMAL_PRECISION} digits, {_tables.DECIMAL_SCALE} of them "
+    "after the point. In pandas they are `float64`: the double nearest each exact decimal (exact "
+    "for whole numbers below 2**53, otherwise within a relative 2**-53). In SQLite, whole "
+    "numbers are exact integers and others are 8-byte floats."
+)
 ENUMS = (ca.Qualifier, ca.Role, ca.OrganizationKind, ca.CorridorKind, ca.FinanceKind,
          ca.LenderExtent, ca.ConflictKind, ca.Precision)  # fmt: skip
 
@@ -107,6 +142,47 @@ def dictionary() -> str:
         for member in kind:
             value = member.value if not isinstance(member, enum.IntEnum) else member.name
             lines.append(f"| `{value}` | {_markdown(docs.get(member.name, ''))} |")
+        lines.append("")
+    return "\n".join(lines) + "\n" + tables()
+
+
+def _column_type(column: _tables.Column) -> str:
+    """Write a column's type as the tables section does: ``decimal``, ``id of loans``..."""
+    if column.references:
+        words = f"id of {{ref}}`{column.references} <table-{column.references}>`"
+    elif column.categories:
+        words = "category: " + ", ".join(f"`{value}`" for value in column.categories)
+    else:
+        words = TYPE_WORDS[column.type]
+    return (
+        words if column.nullable or column.type is _tables.ColumnType.LIST else f"{words}, required"
+    )
+
+
+def _formats() -> list[str]:
+    """Return the table of how each type of column is written in each format."""
+    lines = ["| Type | CSV | Data Package | pandas | Parquet | SQLite |",
+             "| --- | --- | --- | --- | --- | --- |"]  # fmt: skip
+    for kind, words in TYPE_WORDS.items():
+        column = _tables.Column("x", kind, "", lambda row: row, categories=("a",))
+        package, sql = _export.FIELD_TYPES[kind], _export.SQL_TYPES[kind]
+        lines.append(f"| {words} | {CSV_WORDS[kind]} | `{package}` | "
+                     f"`{_arrow.PANDAS_DTYPES[kind]}` | `{_arrow.arrow_type(column)}` | "
+                     f"`{sql}` |")  # fmt: skip
+    return lines
+
+
+def tables() -> str:
+    """Return the tables section of the data dictionary: every column of every table."""
+    lines = ["## Tables", "", TABLES_INTRO, "", *_formats(), "",
+             DECIMALS, ""]  # fmt: skip
+    for table in _tables.tables():
+        key = ", ".join(f"`{name}`" for name in table.primary_key)
+        lines += [f"(table-{table.name})=", f"### {table.name}", "", _cell(table.description), "",
+                  f"Primary key: {key}.", "", "| Column | Type | Meaning |",
+                  "| --- | --- | --- |"]  # fmt: skip
+        lines += [f"| `{column.name}` | {_column_type(column)} | {_cell(column.description)} |"
+                  for column in table.columns]  # fmt: skip
         lines.append("")
     return "\n".join(lines)
 

@@ -33,6 +33,9 @@ INVENTORIES: dict[str, tuple[str, dict[tuple[str, str], str]]] = {
         ("collections.abc.Sequence", "py:class"):
             "library/collections.abc.html#collections.abc.Sequence",
         ("os.PathLike", "py:class"): "library/os.html#os.PathLike",
+        ("pathlib.Path", "py:class"): "library/pathlib.html#pathlib.Path",
+        ("sqlite3", "py:module"): "library/sqlite3.html#module-sqlite3",
+        ("FileExistsError", "py:exception"): "library/exceptions.html#FileExistsError",
         ("typing.IO", "py:class"): "library/typing.html#typing.IO",
         ("typing.Any", "py:data"): "library/typing.html#typing.Any",
         ("csv", "py:module"): "library/csv.html#module-csv",

@@ -536,23 +536,44 @@ class TestWhere:
 
 
 class TestExport:
-    @pytest.mark.parametrize("form", ["json", "csv"])
-    def test_every_collection(
+    @pytest.mark.parametrize("form", ["json", "csv", "datapackage", "parquet", "sqlite"])
+    def test_every_format(
         self, capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path, form: str
     ) -> None:
-        """Export writes one file per collection, holding every record."""
-        code, out, _ = run(capsys, "export", "--format", form, "--out", str(tmp_path))
+        """Export writes every table in each format, and lists each file with its rows."""
+        out_path = tmp_path / ("out.db" if form == "sqlite" else "out")
+        code, out, _ = run(capsys, "export", "--format", form, "--out", str(out_path))
 
         assert 0 == code
-        for stem in ("articles", "countries", "loans", "conflicts"):
-            path = tmp_path / f"{stem}.{form}"
-            assert str(path) in out
-            text = path.read_text(encoding="utf-8")
-            if form == "json":
-                rows = json.loads(text)
-            else:
-                rows = list(csv.DictReader(io.StringIO(text, newline="")))
-            assert [record.id for record in getattr(ca, stem)] == [row["id"] for row in rows]
+        assert f"{out_path}" in out
+        listed = {line.split("\t")[1]: line.split("\t")[2] for line in out.splitlines()[1:]}
+        assert str(len(ca.loans)) == listed["loans"]
+        if form == "csv":
+            rows = list(csv.DictReader(io.StringIO((out_path / "loans.csv").read_text("utf-8"))))
+            assert [loan.id for loan in ca.loans] == [row["id"] for row in rows]
+        if form == "json":
+            assert ca.load() == ca.load(out_path)
+
+    def test_refuses_to_overwrite(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path
+    ) -> None:
+        """A second export into the same place fails with one line, unless --force."""
+        arguments = ("export", "--format", "sqlite", "--out", str(tmp_path / "ca.db"))
+        assert 0 == run(capsys, *arguments)[0]
+
+        with pytest.raises(SystemExit, match="exists; use --force to replace it") as refused:
+            main(list(arguments))
+        assert 0 == run(capsys, *arguments, "--force")[0]
+        assert "centralasia:" in str(refused.value.code)
+
+    def test_json_listing(self, capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path) -> None:
+        """With --json, the listing is JSON: each file, its table and its rows."""
+        code, out, _ = run(capsys, "--json", "export", "--format", "csv", "--out", str(tmp_path))
+        listing = {item["table"]: item["rows"] for item in json.loads(out)}
+
+        assert 0 == code
+        assert len(ca.articles) == listing["articles"]
+        assert sum(len(loan.sources) for loan in ca.loans) <= listing["citations"]
 
     def test_own_data(self, capsys: pytest.CaptureFixture[str], bundled_dir: pathlib.Path) -> None:
         """--data queries a user's dataset; an invalid one is a one-line error."""
@@ -593,7 +614,7 @@ class TestGlobalOptions:
         """export takes --json after its own options too."""
         _, out, _ = run(capsys, "export", "--format", "json", "--out", str(tmp_path), "--json")
 
-        assert len(KINDS) == len(json.loads(out))
+        assert len(KINDS) == len([item for item in json.loads(out) if item["table"]])
 
     def test_data_after_command(
         self, capsys: pytest.CaptureFixture[str], bundled_dir: pathlib.Path
@@ -628,6 +649,35 @@ class TestGlobalOptions:
                          err)  # fmt: skip
 
 
+class TestCite:
+    def test_record(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """cite prints a record's quotes with their article, ready to paste."""
+        code, out, _ = run(capsys, "cite", "kg-exim-2023")
+
+        assert 0 == code
+        assert ca.loans.get("kg-exim-2023").sources[0].quote in out
+        assert "Vali Kaleji" in out
+
+    def test_every_article_as_bibtex(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """With no key, cite gives every article, here as BibTeX entries."""
+        _, out, _ = run(capsys, "cite", "--format", "bibtex")
+
+        assert [f"@misc{{{article.id}," for article in ca.articles] == [
+            line for line in out.splitlines() if line.startswith("@")
+        ]
+
+    def test_json_is_csl(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--json gives CSL-JSON, which is JSON."""
+        _, out, _ = run(capsys, "--json", "cite", "walayat-alliance")
+
+        assert "walayat-alliance" == json.loads(out)[0]["id"]
+
+    def test_country_has_no_reference(self) -> None:
+        """A country cites no article: asking for its BibTeX is a one-line error."""
+        with pytest.raises(SystemExit, match="cites no article"):
+            main(["cite", "kg", "--format", "ris"])
+
+
 class TestHelp:
     def test_examples_in_help(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--help lists every subcommand with an example."""
@@ -635,7 +685,16 @@ class TestHelp:
             main(["--help"])
         out = capsys.readouterr().out
 
-        for command in ("show", "search", "loans", "timeline", "conflicts", "export", "validate"):
+        for command in (
+            "show",
+            "search",
+            "loans",
+            "timeline",
+            "conflicts",
+            "export",
+            "validate",
+            "cite",
+        ):
             assert f"centralasia {command}" in out
 
     def test_exit_codes(self, capsys: pytest.CaptureFixture[str]) -> None:

@@ -6,6 +6,8 @@ import pathlib
 import subprocess
 import sys
 
+import pytest
+
 import centralasia as ca
 
 EXAMPLES = pathlib.Path(__file__).parent.parent / "examples"
@@ -28,7 +30,7 @@ def flat(text: str) -> str:
 
 def test_every_example_is_tested() -> None:
     """Each script in examples/ has a test here."""
-    tested = {"tour", "debt", "timeline", "corridors", "conflicts", "own_data"}
+    tested = {"tour", "debt", "timeline", "corridors", "conflicts", "own_data", "duckdb_parquet"}
     assert tested == {path.stem for path in EXAMPLES.glob("*.py")}
 
 
@@ -100,3 +102,16 @@ def test_own_data(tmp_path: pathlib.Path) -> None:
     assert f"{len(ca.loans) + 1} loans ({len(ca.loans)} bundled, 1 of yours)" in out
     mine = ca.load(tmp_path / "my-dataset")
     assert "my-field-notes" == mine.loans.get("kg-cn-my-notes-2024-03").sources[0].article.id
+
+
+def test_duckdb_parquet(tmp_path: pathlib.Path) -> None:
+    """DuckDB's sums over the Parquet files equal the library's, and each figure is quoted."""
+    pytest.importorskip("duckdb")
+    pytest.importorskip("pyarrow")
+    out = flat(run("duckdb_parquet", "--out", str(tmp_path)))
+
+    assert "DuckDB's answer equals the library's own, exactly: True" in out
+    assert len(list((tmp_path / "parquet").glob("*.parquet"))) > len(ca.load().collections)
+    for loan in ca.loans.where(debtors="kg"):
+        if loan.debtor is not None and loan.amount is not None:
+            assert flat(loan.sources[0].quote) in out

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import csv
-import io
 import json
 import pathlib
 from collections.abc import Callable
@@ -386,31 +384,6 @@ class TestExport:
 
         assert dataset.loans == ca.load(tmp_path).loans
         assert json.loads(ca.to_json(dataset.loans)) == list(dataset.loans.to_dicts())
-
-    def test_csv(self, dataset: ca.Dataset) -> None:
-        """CSV has a row per record, flattened amounts, and every quote."""
-        out = io.StringIO()
-        dataset.loans.to_csv(out)
-        rows = list(csv.DictReader(io.StringIO(out.getvalue())))
-
-        assert [loan.id for loan in dataset.loans] == [row["id"] for row in rows]
-        for loan, row in zip(dataset.loans, rows, strict=True):
-            amount = "" if loan.amount is None else str(loan.amount.value.amount)
-            assert amount == row["amount.value.amount"]
-            assert [c.quote for c in loan.sources] == [
-                source["quote"] for source in json.loads(row["sources"])
-            ]
-            assert ";".join(country.id for country in loan.debtors) == row["debtors"]
-
-    def test_pandas(self, dataset: ca.Dataset) -> None:
-        """A DataFrame has the CSV's columns and a row per record."""
-        pytest.importorskip("pandas")
-        frame = dataset.loans.to_pandas()
-        out = io.StringIO()
-        dataset.loans.to_csv(out)
-
-        assert out.getvalue().splitlines()[0].split(",") == list(frame.columns)
-        assert len(dataset.loans) == len(frame)
 
 
 def _reference_attributes(cls: type[Any]) -> list[str]:

@@ -7,9 +7,10 @@ China's relations with Central Asia as a typed, source-cited dataset.
 
 The collections ``articles``, ``countries``, ``organizations``,
 ``corridors``, ``memberships``, ``events``, ``loans``, ``finance``,
-``measurements``, ``statements`` and ``conflicts`` of the bundled dataset are attributes of
-this module, read on first use; so are its helpers ``about``, ``find_text``,
-``members``, ``record``, ``search`` and ``timeline`` (see :class:`Dataset`).
+``measurements``, ``statements`` and ``conflicts`` of the bundled dataset are
+attributes of this module, read on first use; so are its helpers ``about``,
+``export``, ``find_text``, ``members``, ``record``, ``search`` and ``timeline``
+(see :class:`Dataset`).
 
 Importing the package imports nothing else: each public name is imported
 from its private module on first use (PEP 562), so ``import centralasia``
@@ -27,6 +28,7 @@ _HOMES = {
     "Dataset": "_dataset", "load": "_dataset",
     "Date": "_dates", "Precision": "_dates",
     "DataError": "_errors", "NotFound": "_errors", "Problem": "_errors",
+    "cite": "_cite",
     "to_dict": "_export", "to_json": "_export",
     "normalize": "_keys",
     **dict.fromkeys(
@@ -83,6 +85,7 @@ __all__ = [
     "TextHit",
     "__version__",
     "address",
+    "cite",
     "load",
     "normalize",
     "to_dict",
@@ -118,6 +121,7 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:
     from centralasia import strategies as strategies
     from centralasia._address import address
+    from centralasia._cite import cite
     from centralasia._collection import Collection, Match
     from centralasia._dataset import Dataset, load
     from centralasia._dates import Date, Precision
@@ -165,6 +169,7 @@ if TYPE_CHECKING:
     statements = _data.statements
     conflicts = _data.conflicts
     about = _data.about
+    export = _data.export
     find_text = _data.find_text
     members = _data.members
     record = _data.record

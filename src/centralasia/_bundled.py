@@ -21,7 +21,7 @@ _lock = threading.Lock()
 NAMES = frozenset(
     [
         *(kind.collection for kind in KINDS),
-        *("about", "find_text", "members", "record", "search", "timeline"),
+        *("about", "export", "find_text", "members", "record", "search", "timeline"),
     ]
 )
 

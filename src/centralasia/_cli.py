@@ -18,7 +18,6 @@ import argparse
 import enum
 import json
 import os
-import pathlib
 import shutil
 import sys
 import textwrap
@@ -34,7 +33,7 @@ from centralasia._collection import Collection
 from centralasia._dataset import Dataset, load
 from centralasia._dates import Date
 from centralasia._errors import DataError, NotFound, tally
-from centralasia._export import to_dict, write_csv
+from centralasia._export import FORMATS, to_dict
 from centralasia._model import Citation, Conflict, Event, Loan
 from centralasia._schema import KINDS, Kind, cited_articles, kind_named, kind_of, references
 from centralasia._values import Figure, Money, Participant
@@ -48,7 +47,8 @@ examples:
   centralasia corridors                       any kind of record as a table (see 'list')
   centralasia timeline --from 2013 --country Kazakhstan
   centralasia conflicts                       where the sources disagree
-  centralasia export --format csv --out out/  every collection as a CSV file
+  centralasia export --format csv --out out/  every table as a CSV file
+  centralasia cite kg-exim-2023               a record's quotes with their articles, to paste
   centralasia validate my-dataset/            check your own dataset, the causes first
   centralasia loans --json | jq .             any command's result as JSON
 
@@ -444,22 +444,35 @@ def _conflicts(dataset: Dataset, arguments: argparse.Namespace) -> None:
 
 
 def _export(dataset: Dataset, arguments: argparse.Namespace) -> None:
-    out = pathlib.Path(arguments.out)
-    out.mkdir(parents=True, exist_ok=True)
-    written: list[tuple[str, int]] = []
-    for name, collection in dataset.collections.items():
-        rows = collection.to_dicts()
-        path = out / f"{name}.{arguments.format}"
-        if arguments.format == "json":
-            path.write_text(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", "utf-8")
-        else:
-            with path.open("w", encoding="utf-8", newline="") as file:
-                write_csv(rows, file)
-        written.append((str(path), len(rows)))
+    from centralasia._export import export  # noqa: PLC0415
+
+    try:
+        written = export(dataset, arguments.out, arguments.format, overwrite=arguments.force)
+    except FileExistsError as error:
+        message = f"centralasia: {error.filename} exists; use --force to replace it"
+        raise SystemExit(message) from None
+    except (ImportError, ValueError) as error:  # the parquet extra missing; a value too precise
+        message = f"centralasia: {error}"
+        raise SystemExit(message) from None
     if _json(arguments):
-        _print_json([{"file": file, "records": count} for file, count in written])
+        _print_json([{"file": str(item.path), "table": item.table, "rows": item.rows}
+                     for item in written])  # fmt: skip
         return
-    _print_table(["file", "records"], [[file, str(count)] for file, count in written])
+    _print_table(["file", "table", "rows"],
+                 [[str(item.path), item.table or "", "" if item.rows is None else str(item.rows)]
+                  for item in written])  # fmt: skip
+
+
+def _cite(dataset: Dataset, arguments: argparse.Namespace) -> None:
+    from centralasia._cite import cite  # noqa: PLC0415
+
+    records = [dataset.record(key) for key in arguments.keys] or list(dataset.articles)
+    try:
+        text = cite(records, arguments.format or ("csl-json" if _json(arguments) else "text"))
+    except ValueError as error:  # a country cites no article
+        message = f"centralasia: {error}"
+        raise SystemExit(message) from None
+    print(text.rstrip("\n"))
 
 
 def _validate(arguments: argparse.Namespace) -> int:
@@ -610,10 +623,23 @@ def parser() -> argparse.ArgumentParser:
     conflicts = add("conflicts", "list where the sources disagree, with each side's quote",
                     "centralasia conflicts --country Tajikistan")  # fmt: skip
     conflicts.add_argument("--country", help="only disagreements about this country")
-    export = add("export", "write every collection to DIR as JSON or CSV files",
-                 "centralasia export --format csv --out exported/")  # fmt: skip
-    export.add_argument("--format", choices=("json", "csv"), required=True)
-    export.add_argument("--out", required=True, metavar="DIR")
+    export = add("export", "write every table to PATH as CSV, a Data Package, Parquet, SQLite "
+                 "or JSON; existing files are kept unless --force",
+                 "centralasia export --format datapackage --out exported/")  # fmt: skip
+    export.add_argument("--format", choices=FORMATS, required=True,
+                        help="datapackage: CSV files and datapackage.json; sqlite: one database "
+                        "file; json: the data files, which 'load' reads back")  # fmt: skip
+    export.add_argument("--out", required=True, metavar="PATH",
+                        help="a directory, or the database file for sqlite")  # fmt: skip
+    export.add_argument("--force", action="store_true", help="replace files that exist")
+    cite = add("cite", "cite records or articles: each quote with its article, or the "
+               "articles for a reference manager",
+               "centralasia cite --format bibtex > centralasia.bib")  # fmt: skip
+    cite.add_argument("keys", nargs="*", metavar="ID-OR-NAME",
+                      help="records or articles to cite (default: every article)")  # fmt: skip
+    cite.add_argument("--format", choices=("text", "bibtex", "ris", "csl-json"),
+                      help="text (the default, ready to paste), or bibtex, ris or csl-json, "
+                      "which Zotero imports; --json means csl-json")  # fmt: skip
     validate = add("validate", "check a dataset directory and print every problem, with its "
                    "file, record and field, the causes first; exit 1 when there is one",
                    "centralasia validate my-dataset/")  # fmt: skip
@@ -640,6 +666,7 @@ _HANDLERS: dict[str, Callable[[Dataset, argparse.Namespace], None]] = {
     "timeline": _timeline,
     "conflicts": _conflicts,
     "export": _export,
+    "cite": _cite,
 }
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import pathlib
 import types
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 from attrs import field, frozen
 
@@ -397,6 +398,79 @@ class Dataset:
             records = converter.unstructure(tuple(getattr(self, kind.collection)))
             text = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
             (root / kind.file).write_text(text, encoding="utf-8")
+
+    def export(
+        self,
+        path: str | os.PathLike[str],
+        format: Literal["json", "csv", "datapackage", "parquet", "sqlite"],  # noqa: A002
+        *,
+        overwrite: bool = False,
+    ) -> tuple[pathlib.Path, ...]:
+        """
+        Write the dataset to *path* for other tools, in *format*; return the files written.
+
+        - ``"csv"``: a CSV file per table in the directory *path*;
+        - ``"datapackage"``: those files and ``datapackage.json``, a
+          Frictionless Data Package with a Table Schema for each table (types,
+          primary and foreign keys) and the articles as its sources;
+        - ``"parquet"``: a Parquet file per table, amounts and shares as exact
+          decimals (needs the ``parquet`` extra: pyarrow);
+        - ``"sqlite"``: the SQLite database file *path*: the tables with
+          their foreign keys, and full-text indexes of the articles' texts and
+          the quotes (``articles_fts``, ``citations_fts``), ready for Datasette;
+        - ``"json"``: the data files and seed texts, as :meth:`dump` writes them.
+
+        The tables, one per kind of record with ``citations`` and
+        ``inferences`` beside them, have fixed columns, listed in the data
+        dictionary.  Existing files are replaced only with *overwrite*.
+
+        >>> import pathlib, tempfile, centralasia as ca
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     written = ca.export(pathlib.Path(folder, "out"), "datapackage")
+        ...     [path.name for path in written][-3:]
+        ['citations.csv', 'inferences.csv', 'datapackage.json']
+
+        Raises:
+            FileExistsError: If a file to be written exists and *overwrite* is
+                false; nothing is written then.
+            ImportError: For Parquet without pyarrow.
+            ValueError: For an unknown *format*, or a value the format cannot
+                hold exactly (a decimal with more than ten decimal places in
+                Parquet, a list item holding ``;`` in CSV).
+
+        .. versionadded:: 0.1
+
+        """
+        from centralasia._export import export  # noqa: PLC0415
+
+        written = export(self, path, format, overwrite=overwrite)
+        return tuple(dict.fromkeys(item.path for item in written))
+
+    def to_pandas(self) -> dict[str, Any]:
+        """
+        Return every table that :meth:`export` writes as a ``pandas.DataFrame``, by name.
+
+        Columns are typed as by :meth:`Collection.to_pandas`.  The quotes
+        behind each figure are in the ``citations`` frame:
+
+        >>> import centralasia as ca
+        >>> frames = ca.load().to_pandas()
+        >>> quotes = frames["citations"].query("record_kind == 'loan'")
+        >>> sourced = frames["loans"].merge(quotes, left_on="id", right_on="record_id")
+        >>> sourced.loc[sourced["id"] == "kg-exim-2023", ["amount", "article"]].to_numpy().tolist()
+        [[1700000000.0, 'kaleji-debt-trap']]
+
+        Raises:
+            ImportError: If pandas is not installed.
+
+        .. versionadded:: 0.1
+
+        """
+        from centralasia._arrow import frame  # noqa: PLC0415
+        from centralasia._tables import tables  # noqa: PLC0415
+
+        collections = self.collections
+        return {table.name: frame(table, collections) for table in tables()}
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:

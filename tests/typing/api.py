@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pathlib
 from decimal import Decimal
 
 import centralasia as ca
@@ -39,3 +40,7 @@ found: tuple[ca.Match[ca.Record], ...] = ca.search("military base")
 field: str = found[0].field
 by_year: ca.Collection[ca.Event] = ca.timeline(2020, 2024, country="kz")
 founders: ca.Collection[ca.Membership] = ca.members("sco", on=1996)
+written: tuple[pathlib.Path, ...] = dataset.export("exported", "datapackage", overwrite=True)
+database: tuple[pathlib.Path, ...] = ca.export("centralasia.db", "sqlite")
+reference: str = ca.cite(dataset.loans.get("kg-exim-2023"), "bibtex")
+references: str = ca.cite(dataset.articles, "csl-json")
