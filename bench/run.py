@@ -36,8 +36,12 @@ import time
 import timeit
 import tracemalloc
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import centralasia as ca
+
+if TYPE_CHECKING:
+    from centralasia._dataset import Format as ExportFormat
 
 RESULTS = pathlib.Path(__file__).parent / "results"
 #: Issue 8's in-process targets, in µs.
@@ -222,7 +226,7 @@ def exports() -> None:
     root = pathlib.Path(tempfile.mkdtemp(prefix="centralasia-bench-"))
     try:
         bundled = ca.load()
-        formats = ("json", "csv", "datapackage", "parquet", "sqlite")
+        formats: tuple[ExportFormat, ...] = ("json", "csv", "datapackage", "parquet", "sqlite")
 
         def every_format() -> None:
             for form in formats:

@@ -176,6 +176,7 @@ class TestText:
 
         assert conflict.description in text
         for side in conflict.records:
+            assert not isinstance(side, ca.Article | ca.Country | ca.Conflict)  # claims cite
             assert side.sources[0].quote in text
 
     def test_inferred_fields(self) -> None:
@@ -203,6 +204,10 @@ class TestText:
         conflict = ca.conflicts.get("tj-debt-to-china")
         items = json.loads(ca.cite(conflict, "csl-json"))
 
-        cited = [c.article.id for side in conflict.records for c in side.sources]
+        sides = [side for side in conflict.records if not isinstance(side, ca.Conflict)]
+        claims = [side for side in sides if not isinstance(side, ca.Article | ca.Country)]
+        cited = [c.article.id for side in claims for c in side.sources]
+
+        assert len(conflict.records) == len(claims)
 
         assert list(dict.fromkeys(cited)) == [item["id"] for item in items]

@@ -205,7 +205,7 @@ class TestSqlite:
         database.close()
 
         for loan in dataset.loans:
-            exact = loan.amount and loan.amount.value.amount
+            exact = None if loan.amount is None else loan.amount.value.amount
             assert (None if exact is None else float(exact)) == amounts[loan.id]
         assert sum(len(getattr(record, "sources", ())) for collection in
                    dataset.collections.values() for record in collection) == citations  # fmt: skip

@@ -119,41 +119,93 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    # The "X as X" form marks each name as re-exported (PEP 484), for strict type checkers.
     from centralasia import strategies as strategies
-    from centralasia._address import address
-    from centralasia._cite import cite
-    from centralasia._collection import Collection, Match
-    from centralasia._dataset import Dataset, load
-    from centralasia._dates import Date, Precision
-    from centralasia._errors import DataError, NotFound, Problem
-    from centralasia._export import to_dict, to_json
-    from centralasia._keys import normalize
+    from centralasia._address import address as address
+    from centralasia._cite import cite as cite
+    from centralasia._collection import Collection as Collection
+    from centralasia._collection import Match as Match
+    from centralasia._dataset import Dataset as Dataset
+    from centralasia._dataset import load as load
+    from centralasia._dates import Date as Date
+    from centralasia._dates import Precision as Precision
+    from centralasia._errors import DataError as DataError
+    from centralasia._errors import NotFound as NotFound
+    from centralasia._errors import Problem as Problem
+    from centralasia._export import to_dict as to_dict
+    from centralasia._export import to_json as to_json
+    from centralasia._keys import normalize as normalize
     from centralasia._model import (
-        Ambiguity,
-        Article,
-        Citation,
-        Conflict,
-        ConflictKind,
-        Corridor,
-        CorridorKind,
-        Country,
-        Event,
-        Finance,
-        FinanceKind,
-        Inference,
-        LenderExtent,
-        Loan,
-        Measurement,
-        Membership,
-        Organization,
-        OrganizationKind,
-        Record,
-        Role,
-        Statement,
+        Ambiguity as Ambiguity,
     )
-    from centralasia._relations import Profile
-    from centralasia._text import TextHit
-    from centralasia._values import Figure, LocalName, Money, Participant, Qualifier, Span
+    from centralasia._model import (
+        Article as Article,
+    )
+    from centralasia._model import (
+        Citation as Citation,
+    )
+    from centralasia._model import (
+        Conflict as Conflict,
+    )
+    from centralasia._model import (
+        ConflictKind as ConflictKind,
+    )
+    from centralasia._model import (
+        Corridor as Corridor,
+    )
+    from centralasia._model import (
+        CorridorKind as CorridorKind,
+    )
+    from centralasia._model import (
+        Country as Country,
+    )
+    from centralasia._model import (
+        Event as Event,
+    )
+    from centralasia._model import (
+        Finance as Finance,
+    )
+    from centralasia._model import (
+        FinanceKind as FinanceKind,
+    )
+    from centralasia._model import (
+        Inference as Inference,
+    )
+    from centralasia._model import (
+        LenderExtent as LenderExtent,
+    )
+    from centralasia._model import (
+        Loan as Loan,
+    )
+    from centralasia._model import (
+        Measurement as Measurement,
+    )
+    from centralasia._model import (
+        Membership as Membership,
+    )
+    from centralasia._model import (
+        Organization as Organization,
+    )
+    from centralasia._model import (
+        OrganizationKind as OrganizationKind,
+    )
+    from centralasia._model import (
+        Record as Record,
+    )
+    from centralasia._model import (
+        Role as Role,
+    )
+    from centralasia._model import (
+        Statement as Statement,
+    )
+    from centralasia._relations import Profile as Profile
+    from centralasia._text import TextHit as TextHit
+    from centralasia._values import Figure as Figure
+    from centralasia._values import LocalName as LocalName
+    from centralasia._values import Money as Money
+    from centralasia._values import Participant as Participant
+    from centralasia._values import Qualifier as Qualifier
+    from centralasia._values import Span as Span
 
     # What __getattr__ gives for the bundled dataset, spelled out for type checkers.
     _data = load()

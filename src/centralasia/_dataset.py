@@ -28,7 +28,10 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 D = TypeVar("D")
 
-__all__ = ["Dataset", "load"]
+__all__ = ["Dataset", "Format", "load"]
+
+#: The formats :meth:`Dataset.export` writes.
+Format = Literal["json", "csv", "datapackage", "parquet", "sqlite"]
 
 _MISSING: Any = object()
 #: Every record class, for isinstance checks.
@@ -402,7 +405,7 @@ class Dataset:
     def export(
         self,
         path: str | os.PathLike[str],
-        format: Literal["json", "csv", "datapackage", "parquet", "sqlite"],  # noqa: A002
+        format: Format,  # noqa: A002
         *,
         overwrite: bool = False,
     ) -> tuple[pathlib.Path, ...]:

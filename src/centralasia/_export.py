@@ -19,10 +19,11 @@ import os
 import pathlib
 import typing
 from collections.abc import Callable, Iterable, Mapping
-from typing import IO, TYPE_CHECKING, Any, Literal
+from typing import IO, TYPE_CHECKING, Any
 
 from attrs import frozen
 
+from centralasia._dataset import Format
 from centralasia._schema import KINDS, kind_of
 from centralasia._tables import (
     LIST_DELIMITER,
@@ -42,7 +43,6 @@ if TYPE_CHECKING:
 __all__ = ["to_dict", "to_json"]
 
 #: The formats :func:`export` writes.
-Format = Literal["json", "csv", "datapackage", "parquet", "sqlite"]
 FORMATS: tuple[str, ...] = typing.get_args(Format)
 DESCRIPTOR = "datapackage.json"
 

@@ -26,11 +26,33 @@ from typing import Any, TypeVar
 import attrs
 from hypothesis import strategies as st
 
-from centralasia import _model as model
 from centralasia._collection import Collection
 from centralasia._currencies import CURRENCY_CODES
 from centralasia._dataset import Dataset
 from centralasia._dates import Date
+from centralasia._model import (
+    Ambiguity,
+    Article,
+    Citation,
+    Conflict,
+    ConflictKind,
+    Corridor,
+    CorridorKind,
+    Country,
+    Event,
+    Finance,
+    FinanceKind,
+    Inference,
+    LenderExtent,
+    Loan,
+    Measurement,
+    Membership,
+    Organization,
+    OrganizationKind,
+    Record,
+    Role,
+    Statement,
+)
 from centralasia._schema import KINDS, kind_of
 from centralasia._seeds import seed_lines
 from centralasia._values import Figure, LocalName, Money, Participant, Qualifier, Span
@@ -157,9 +179,7 @@ def seed_texts(draw: st.DrawFn) -> str:
 
 
 @st.composite
-def articles(
-    draw: st.DrawFn, seed_name: str | None = None, seed: str | None = None
-) -> model.Article:
+def articles(draw: st.DrawFn, seed_name: str | None = None, seed: str | None = None) -> Article:
     """
     Draw an :class:`~centralasia.Article` whose text is some lines of *seed*.
 
@@ -177,7 +197,7 @@ def articles(
     if not text:
         # An empty last line: take the first line, which is never empty.
         spans, text = (Span(1, 1),), seed_lines(seed, (Span(1, 1),))
-    return model.Article(
+    return Article(
         id=draw(_SLUG),
         seed=seed_name or draw(_SLUG) + ".txt",
         spans=spans,
@@ -190,7 +210,7 @@ def articles(
 
 
 @st.composite
-def citations(draw: st.DrawFn, article: model.Article | None = None) -> model.Citation:
+def citations(draw: st.DrawFn, article: Article | None = None) -> Citation:
     """
     Draw a :class:`~centralasia.Citation`: a non-empty stretch of *article*'s text.
 
@@ -200,15 +220,15 @@ def citations(draw: st.DrawFn, article: model.Article | None = None) -> model.Ci
         article = draw(articles())
     start = draw(st.integers(0, len(article.text) - 1))
     end = draw(st.integers(start + 1, len(article.text)))
-    return model.Citation(article=article, quote=article.text[start:end])
+    return Citation(article=article, quote=article.text[start:end])
 
 
-def _sources(pool: tuple[model.Article, ...]) -> st.SearchStrategy[tuple[model.Citation, ...]]:
+def _sources(pool: tuple[Article, ...]) -> st.SearchStrategy[tuple[Citation, ...]]:
     return st.lists(st.sampled_from(pool).flatmap(citations), min_size=1, max_size=2).map(tuple)
 
 
 @st.composite
-def countries(draw: st.DrawFn, alpha_2: str | None = None) -> model.Country:
+def countries(draw: st.DrawFn, alpha_2: str | None = None) -> Country:
     """
     Draw a :class:`~centralasia.Country` (its codes need not be assigned by ISO).
 
@@ -216,7 +236,7 @@ def countries(draw: st.DrawFn, alpha_2: str | None = None) -> model.Country:
     """
     letters = st.text(string.ascii_uppercase, min_size=2, max_size=2)
     code = alpha_2 or draw(letters)
-    return model.Country(
+    return Country(
         id=code.lower(),
         name=draw(_NAMES),
         alpha_2=code,
@@ -237,17 +257,17 @@ def countries(draw: st.DrawFn, alpha_2: str | None = None) -> model.Country:
 
 @st.composite
 def organizations(
-    draw: st.DrawFn, pool: tuple[model.Article, ...], nations: tuple[model.Country, ...] = ()
-) -> model.Organization:
+    draw: st.DrawFn, pool: tuple[Article, ...], nations: tuple[Country, ...] = ()
+) -> Organization:
     """
     Draw an :class:`~centralasia.Organization` citing articles of *pool*.
 
     .. versionadded:: 0.1
     """
-    return model.Organization(
+    return Organization(
         id=draw(_SLUG),
         name=draw(_NAMES),
-        kind=draw(st.sampled_from(model.OrganizationKind)),
+        kind=draw(st.sampled_from(OrganizationKind)),
         sources=draw(_sources(pool)),
         acronym=draw(_OPTIONAL_NAMES),
         aliases=draw(_FEW_NAMES),
@@ -268,9 +288,9 @@ def _some(pool: tuple[T, ...], min_size: int = 0) -> st.SearchStrategy[tuple[T, 
 @st.composite
 def _subjects(
     draw: st.DrawFn,
-    nations: tuple[model.Country, ...],
-    bodies: tuple[model.Organization, ...],
-    routes: tuple[model.Corridor, ...],
+    nations: tuple[Country, ...],
+    bodies: tuple[Organization, ...],
+    routes: tuple[Corridor, ...],
 ) -> dict[str, tuple[Any, ...]]:
     """Draw what a record is about: some countries, organizations and corridors of the pools."""
     return {
@@ -281,18 +301,16 @@ def _subjects(
 
 
 @st.composite
-def corridors(
-    draw: st.DrawFn, pool: tuple[model.Article, ...], nations: tuple[model.Country, ...]
-) -> model.Corridor:
+def corridors(draw: st.DrawFn, pool: tuple[Article, ...], nations: tuple[Country, ...]) -> Corridor:
     """
     Draw a :class:`~centralasia.Corridor` through countries of *nations*.
 
     .. versionadded:: 0.1
     """
-    return model.Corridor(
+    return Corridor(
         id=draw(_SLUG),
         name=draw(_NAMES),
-        kind=draw(st.sampled_from(model.CorridorKind)),
+        kind=draw(st.sampled_from(CorridorKind)),
         countries=draw(_some(nations)),
         sources=draw(_sources(pool)),
         aliases=draw(_FEW_NAMES),
@@ -307,10 +325,10 @@ def corridors(
 @st.composite
 def memberships(
     draw: st.DrawFn,
-    pool: tuple[model.Article, ...],
-    nations: tuple[model.Country, ...],
-    bodies: tuple[model.Organization, ...],
-) -> model.Membership:
+    pool: tuple[Article, ...],
+    nations: tuple[Country, ...],
+    bodies: tuple[Organization, ...],
+) -> Membership:
     """
     Draw a :class:`~centralasia.Membership` whose end, if any, is not before its start.
 
@@ -320,11 +338,11 @@ def memberships(
     left = draw(_OPTIONAL_DATES)
     if joined is not None and left is not None and left.before(joined):
         joined, left = left, joined
-    return model.Membership(
+    return Membership(
         id=draw(_SLUG),
         country=draw(st.sampled_from(nations)),
         organization=draw(st.sampled_from(bodies)),
-        role=draw(st.sampled_from(model.Role)),
+        role=draw(st.sampled_from(Role)),
         sources=draw(_sources(pool)),
         joined=joined,
         left=left,
@@ -334,17 +352,17 @@ def memberships(
 @st.composite
 def events(
     draw: st.DrawFn,
-    pool: tuple[model.Article, ...],
-    nations: tuple[model.Country, ...] = (),
-    bodies: tuple[model.Organization, ...] = (),
-    routes: tuple[model.Corridor, ...] = (),
-) -> model.Event:
+    pool: tuple[Article, ...],
+    nations: tuple[Country, ...] = (),
+    bodies: tuple[Organization, ...] = (),
+    routes: tuple[Corridor, ...] = (),
+) -> Event:
     """
     Draw an :class:`~centralasia.Event` involving records of the given pools.
 
     .. versionadded:: 0.1
     """
-    return model.Event(
+    return Event(
         id=draw(_SLUG),
         date=draw(dates()),
         summary=draw(_NAMES),
@@ -357,10 +375,10 @@ def events(
 @st.composite
 def loans(
     draw: st.DrawFn,
-    pool: tuple[model.Article, ...],
-    nations: tuple[model.Country, ...],
-    lenders: tuple[model.Organization, ...] = (),
-) -> model.Loan:
+    pool: tuple[Article, ...],
+    nations: tuple[Country, ...],
+    lenders: tuple[Organization, ...] = (),
+) -> Loan:
     """
     Draw a :class:`~centralasia.Loan` with at least one figure.
 
@@ -376,7 +394,7 @@ def loans(
     if all(value is None for value in drawn.values()):
         drawn["amount"] = draw(_AMOUNTS)
     creditor = draw(st.none() | st.sampled_from(nations))
-    return model.Loan(
+    return Loan(
         id=draw(_SLUG),
         debtors=draw(_some(nations, min_size=1)),
         creditor=creditor,
@@ -384,7 +402,7 @@ def loans(
         sources=draw(_sources(pool)),
         description=draw(_NAMES),
         lender=draw(st.none() | st.sampled_from(lenders)) if lenders else None,
-        lender_extent=draw(st.sampled_from(model.LenderExtent)),
+        lender_extent=draw(st.sampled_from(LenderExtent)),
         as_of=draw(_OPTIONAL_DATES),
         inferred=draw(_inferences(pool, ("as_of", "creditor", "lender", "amount"))),
         **drawn,
@@ -394,18 +412,18 @@ def loans(
 @st.composite
 def finance(
     draw: st.DrawFn,
-    pool: tuple[model.Article, ...],
-    nations: tuple[model.Country, ...] = (),
-    bodies: tuple[model.Organization, ...] = (),
-) -> model.Finance:
+    pool: tuple[Article, ...],
+    nations: tuple[Country, ...] = (),
+    bodies: tuple[Organization, ...] = (),
+) -> Finance:
     """
     Draw a :class:`~centralasia.Finance` flow between records of the given pools.
 
     .. versionadded:: 0.1
     """
-    return model.Finance(
+    return Finance(
         id=draw(_SLUG),
-        kind=draw(st.sampled_from(model.FinanceKind)),
+        kind=draw(st.sampled_from(FinanceKind)),
         description=draw(_NAMES),
         sources=draw(_sources(pool)),
         from_countries=draw(_some(nations)),
@@ -420,13 +438,13 @@ def finance(
 @st.composite
 def measurements(  # noqa: PLR0913 - a pool for each kind a measurement may be about
     draw: st.DrawFn,
-    pool: tuple[model.Article, ...],
-    nations: tuple[model.Country, ...] = (),
-    bodies: tuple[model.Organization, ...] = (),
+    pool: tuple[Article, ...],
+    nations: tuple[Country, ...] = (),
+    bodies: tuple[Organization, ...] = (),
     *,
-    routes: tuple[model.Corridor, ...] = (),
-    happenings: tuple[model.Event, ...] = (),
-) -> model.Measurement:
+    routes: tuple[Corridor, ...] = (),
+    happenings: tuple[Event, ...] = (),
+) -> Measurement:
     """
     Draw a :class:`~centralasia.Measurement` about records of the pools; a fraction is in [0, 1].
 
@@ -434,7 +452,7 @@ def measurements(  # noqa: PLR0913 - a pool for each kind a measurement may be a
     """
     unit = draw(st.sampled_from(["count", "fraction", "km", "people"]))
     value = draw(shares() if unit == "fraction" else st.integers(0, 10**9).map(Decimal))
-    return model.Measurement(
+    return Measurement(
         id=draw(_SLUG),
         quantity=draw(st.from_regex(r"[a-z]{1,8}(_[a-z0-9]{1,8}){0,2}", fullmatch=True)),
         value=draw(figures(st.just(value))),
@@ -450,23 +468,23 @@ def measurements(  # noqa: PLR0913 - a pool for each kind a measurement may be a
 @st.composite
 def statements(
     draw: st.DrawFn,
-    pool: tuple[model.Article, ...],
-    nations: tuple[model.Country, ...] = (),
-    bodies: tuple[model.Organization, ...] = (),
+    pool: tuple[Article, ...],
+    nations: tuple[Country, ...] = (),
+    bodies: tuple[Organization, ...] = (),
     *,
-    routes: tuple[model.Corridor, ...] = (),
-) -> model.Statement:
+    routes: tuple[Corridor, ...] = (),
+) -> Statement:
     """
     Draw a :class:`~centralasia.Statement` about records of the given pools.
 
     .. versionadded:: 0.1
     """
-    ambiguities: tuple[model.Ambiguity, ...] = ()
+    ambiguities: tuple[Ambiguity, ...] = ()
     if len(nations) >= 2 and draw(st.booleans()):  # noqa: PLR2004 - two candidates
         candidates = tuple(draw(st.lists(st.sampled_from(nations), min_size=2, max_size=3,
                                          unique_by=lambda country: country.id)))  # fmt: skip
-        ambiguities = (model.Ambiguity(draw(_NAMES), candidates, draw(_NAMES)),)
-    return model.Statement(
+        ambiguities = (Ambiguity(draw(_NAMES), candidates, draw(_NAMES)),)
+    return Statement(
         id=draw(_SLUG),
         summary=draw(_NAMES),
         sources=draw(_sources(pool)),
@@ -478,7 +496,7 @@ def statements(
 
 
 @st.composite
-def conflicts(draw: st.DrawFn, records: tuple[model.Record, ...]) -> model.Conflict:
+def conflicts(draw: st.DrawFn, records: tuple[Record, ...]) -> Conflict:
     """
     Draw a :class:`~centralasia.Conflict` between at least two of *records*.
 
@@ -486,10 +504,10 @@ def conflicts(draw: st.DrawFn, records: tuple[model.Record, ...]) -> model.Confl
     """
     chosen = draw(st.lists(st.sampled_from(records), min_size=2, max_size=4,
                            unique_by=lambda record: (type(record), record.id)))  # fmt: skip
-    return model.Conflict(
+    return Conflict(
         id=draw(_SLUG),
         topic=draw(_NAMES),
-        kind=draw(st.sampled_from(model.ConflictKind)),
+        kind=draw(st.sampled_from(ConflictKind)),
         description=draw(_NAMES),
         records=tuple(chosen),
     )
@@ -497,23 +515,19 @@ def conflicts(draw: st.DrawFn, records: tuple[model.Record, ...]) -> model.Confl
 
 @st.composite
 def _inferences(
-    draw: st.DrawFn, pool: tuple[model.Article, ...], names: tuple[str, ...]
-) -> tuple[model.Inference, ...]:
+    draw: st.DrawFn, pool: tuple[Article, ...], names: tuple[str, ...]
+) -> tuple[Inference, ...]:
     """Draw inferences for some of the fields *names*, each with a basis and maybe a passage."""
     chosen = draw(st.lists(st.sampled_from(names), max_size=2, unique=True))
     return tuple(
-        model.Inference(
-            name, draw(_NAMES), draw(st.none() | st.sampled_from(pool).flatmap(citations))
-        )
+        Inference(name, draw(_NAMES), draw(st.none() | st.sampled_from(pool).flatmap(citations)))
         for name in chosen
     )
 
 
-def _successions(
-    draw: st.DrawFn, bodies: tuple[model.Organization, ...]
-) -> tuple[model.Organization, ...]:
+def _successions(draw: st.DrawFn, bodies: tuple[Organization, ...]) -> tuple[Organization, ...]:
     """Give some of *bodies* a predecessor drawn among those before them: never a cycle."""
-    grown: list[model.Organization] = []
+    grown: list[Organization] = []
     for body in bodies:
         succeeds: bool = draw(st.booleans())
         if grown and succeeds:
@@ -569,7 +583,7 @@ def datasets(draw: st.DrawFn, max_records: int = 4) -> Dataset:
     claims = _unique(
         [draw(statements(pool, nations, bodies, routes=routes)) for _ in range(draw(many))]
     )
-    sides: tuple[model.Record, ...] = (*nations, *bodies, *routes, *places, *happenings, *debts,
+    sides: tuple[Record, ...] = (*nations, *bodies, *routes, *places, *happenings, *debts,
                                  *flows, *numbers, *claims)  # fmt: skip
     disagreements = (
         _unique([draw(conflicts(sides)) for _ in range(draw(many))])
