@@ -35,22 +35,23 @@ from centralasia._tables import (
 __all__ = ["PANDAS_DTYPES", "arrow_table", "arrow_type", "frame", "write_parquet"]
 
 
-def _pandas() -> Any:
+def _extra(module: str, extra: str, purpose: str) -> Any:
+    """Import the optional *module*, or say which extra of ours brings it."""
+    import importlib  # noqa: PLC0415
+
     try:
-        import pandas as pd  # noqa: PLC0415
+        return importlib.import_module(module)
     except ImportError as error:
-        msg = "this needs pandas, which is an extra: pip install 'centralasia[pandas]'"
-        raise ImportError(msg, name="pandas") from error
-    return pd
+        msg = f"{purpose} needs {module}, which is an extra: pip install 'centralasia[{extra}]'"
+        raise ImportError(msg, name=module) from error
+
+
+def _pandas() -> Any:
+    return _extra("pandas", "pandas", "this")
 
 
 def _pyarrow() -> Any:
-    try:
-        import pyarrow as pa  # noqa: PLC0415
-    except ImportError as error:
-        msg = "Parquet needs pyarrow, which is an extra: pip install 'centralasia[parquet]'"
-        raise ImportError(msg, name="pyarrow") from error
-    return pa
+    return _extra("pyarrow", "parquet", "Parquet")
 
 
 _EPOCH = dt.date(1970, 1, 1).toordinal()
