@@ -74,3 +74,18 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
             f"fuzzing: tried {sum(tally.values())} corrupted datasets: {tally['refused']} refused "
             f"with DataError, {tally['loaded']} still valid"
         )
+
+
+def outcome(call: Callable[[], object]) -> tuple[str, str]:
+    """What a call does: ("ok", "") or the exception's type and message."""
+    try:
+        call()
+    except Exception as error:  # noqa: BLE001 - the outcome is compared, whatever it is
+        return type(error).__name__, str(error)
+    return "ok", ""
+
+
+@pytest.fixture(name="outcome", scope="session")
+def _outcome() -> Callable[[Callable[[], object]], tuple[str, str]]:
+    """Return :func:`outcome`, which tells what a call does, to compare two calls."""
+    return outcome
