@@ -68,6 +68,9 @@ def main() -> None:
     for loan in ca.loans:
         print(f"\n  {describe(loan)}")
         show_sources(loan)
+        for inference in loan.inferred:  # what the quotes do not state, and why it is read so
+            print(textwrap.fill(f"inferred {inference.field}: {inference.basis}", width=88,
+                                initial_indent="    ", subsequent_indent="      "))  # fmt: skip
 
     bank = ca.organizations.get("Exim Bank")
     print(f"\n{bank.name} ({bank.acronym}), a {bank.kind.value}:")
