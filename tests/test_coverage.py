@@ -1,6 +1,11 @@
 """
 Every number and date written in an article lies in some record's quote, or is explained.
 
+Named memberships are covered too: a sentence that names an organization, a
+country and a word of membership ("member", "includes", "admission"...) is
+carried by a Membership record citing that article, or listed in
+``NOT_MEMBERSHIPS`` with the reason it says no such thing.
+
 The reading of numbers, dates and names, the quotes collected from every data
 file and the explanation files (``curation/<article-id>.json``) are those of
 the contributors' tool, ``tools/curate.py``, imported here so that the tool and
@@ -12,12 +17,14 @@ from __future__ import annotations
 import importlib.util
 import json
 import pathlib
+import re
 from types import ModuleType
 from typing import Any
 
 import pytest
 
 import centralasia as ca
+from centralasia._keys import normalize, record_names
 
 REPO = pathlib.Path(__file__).parent.parent
 
@@ -188,3 +195,77 @@ class TestCoverage:
 
         assert set() == {"Russia", "China", "Russia and China"} & set(found)
         assert {"Moscow", "Beijing"} <= set(found)
+
+
+#: Words that make a sentence naming an organization and a country a possible membership.
+MEMBERSHIP_WORDS = re.compile(
+    r"\b(member|members|membership|includes|including|admission|admitted|joined|join|founding|"
+    r"observer)\b",
+    flags=re.IGNORECASE,
+)
+#: (article, organization, country) that such a sentence names without a membership, and why.
+NOT_MEMBERSHIPS = {
+    ("blank-sco-challenge", "sco", "af"): "Afghanistan is a ground of the members' rivalries",
+    ("blank-sco-challenge", "sco", "cn"): "China is named as India's rival, not as a member",
+    ("blank-sco-challenge", "bri", "af"): "a rivalry over Afghanistan, not the BRI's members",
+    ("blank-sco-challenge", "bri", "cn"): "a rivalry with China over the BRI, not a membership",
+    ("blank-sco-challenge", "bri", "in"): "India's rivalry with China, not a membership",
+    ("blank-sco-challenge", "bri", "pk"): "Pakistan's rivalry with India, not a membership",
+    ("legiec-perspectives", "etim", "cn"): "'including' lists the group; China is its target",
+    ("legiec-perspectives", "csto", "ru"): "'Russian-controlled': Russia controls it; "
+    "the sentence does not make it a member",
+    ("legiec-perspectives", "eaeu", "kz"): "'members of the organisation' are the CSTO's, the one "
+    "the military infrastructure belongs to",
+    ("legiec-perspectives", "eaeu", "kg"): "as for Kazakhstan: the members named are the CSTO's",
+    ("legiec-perspectives", "eaeu", "tj"): "as for Kazakhstan: the members named are the CSTO's",
+    ("usman-connectivity", "bri", "cn"): "'including' lists railways and highways, not members",
+}  # fmt: skip
+
+
+def _named(names: tuple[str, ...], text: str) -> bool:
+    return any(
+        re.search(rf"\b{re.escape(normalize(name))}\b", text) for name in names if len(name) > 3
+    ) or any(re.search(rf"\b{re.escape(name)}\b", text.upper()) for name in names if len(name) <= 3)
+
+
+def _named_memberships(dataset: ca.Dataset) -> set[tuple[str, str, str]]:
+    """Return (article, organization, country) for each possible membership a sentence names."""
+    found = set()
+    for article in dataset.articles:
+        for sentence in re.split(r"(?<=[.!?])\s+", article.text):
+            if not MEMBERSHIP_WORDS.search(sentence):
+                continue
+            text = normalize(sentence)
+            for body in dataset.organizations:
+                if not _named(record_names(body), text):
+                    continue
+                found |= {
+                    (article.id, body.id, country.id)
+                    for country in dataset.countries
+                    if _named(tuple(n for n in record_names(country) if len(n) > 3), text)
+                }
+    return found
+
+
+class TestNamedMemberships:
+    def test_every_named_membership_is_a_record(self, dataset: ca.Dataset) -> None:
+        """A sentence naming a country's membership is carried by a Membership citing it."""
+        recorded = {
+            (citation.article.id, membership.organization.id, membership.country.id)
+            for membership in dataset.memberships
+            for citation in membership.sources
+        }
+
+        missing = _named_memberships(dataset) - recorded - set(NOT_MEMBERSHIPS)
+
+        assert set() == missing
+
+    def test_explanations_are_not_stale(self, dataset: ca.Dataset) -> None:
+        """Every listed exception is still named by a sentence, and still has no record."""
+        recorded = {
+            (citation.article.id, membership.organization.id, membership.country.id)
+            for membership in dataset.memberships
+            for citation in membership.sources
+        }
+
+        assert set() == set(NOT_MEMBERSHIPS) - (_named_memberships(dataset) - recorded)
