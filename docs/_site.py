@@ -48,7 +48,10 @@ from centralasia._address import (
     passage_anchor,
 )
 from centralasia._keys import record_keys
-from centralasia._schema import KINDS, Kind, kind_of
+
+# key: "kind:id", as conflicts name records and as each record's block is marked.
+from centralasia._schema import KINDS, Kind, citations, kind_of
+from centralasia._schema import written as key
 
 #: Titles for collections whose names are not the words a reader would use.
 COLLECTION_TITLES = {
@@ -152,20 +155,6 @@ def label(record: Any) -> str:
         if isinstance(value, str) and value:
             return value
     return str(record.id)
-
-
-def key(record: Any) -> str:
-    """Return "kind:id", as conflicts name records and as each record's block is marked."""
-    return f"{kind_of(type(record)).name}:{record.id}"
-
-
-def citations(record: Any) -> Iterator[tuple[ca.Citation, str | None]]:
-    """Yield each citation of *record* with the inferred field it supports, if any."""
-    for citation in getattr(record, "sources", ()):
-        yield citation, None
-    for inference in getattr(record, "inferred", ()):
-        if inference.source is not None:
-            yield inference.source, inference.field
 
 
 def records(dataset: ca.Dataset) -> Iterator[Any]:

@@ -32,7 +32,8 @@ import centralasia as ca
 
 # The docs are the package's own: they read its schema and its passage anchors.
 from centralasia._address import passage_anchor
-from centralasia._schema import kind_of
+from centralasia._schema import citations as schema_citations
+from centralasia._schema import written as key
 
 #: Elements that have no end tag.
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
@@ -137,17 +138,10 @@ def location(root: pathlib.Path, record: Any) -> tuple[pathlib.Path, str]:
     return (root / path).resolve(), fragment
 
 
-def key(record: Any) -> str:
-    """Return "kind:id", as the site marks each record's element."""
-    return f"{kind_of(type(record)).name}:{record.id}"
-
-
 def citations(record: Any) -> Iterator[ca.Citation]:
     """Yield every citation of *record*: its sources, and the passages its inferences cite."""
-    yield from getattr(record, "sources", ())
-    for inference in getattr(record, "inferred", ()):
-        if inference.source is not None:
-            yield inference.source
+    for citation, _ in schema_citations(record):
+        yield citation
 
 
 def broken_links(pages: dict[pathlib.Path, _Page], root: pathlib.Path) -> list[str]:

@@ -31,7 +31,7 @@ from centralasia import _references
 from centralasia._dates import Date
 from centralasia._errors import Consequence
 from centralasia._model import Article, Citation
-from centralasia._schema import Reference, kind_of, references
+from centralasia._schema import Reference, references, written
 from centralasia._seeds import FOLDER, seed_lines
 from centralasia._values import Figure, Qualifier, Span
 
@@ -197,11 +197,6 @@ converter.register_structure_hook_factory(_is_figure, _structure_figure_factory)
 converter.register_unstructure_hook(Figure, _unstructure_figure)
 
 
-def _written(record: Any) -> str:
-    """Return how a reference to *record* is written in a field of any kind: ``kind:id``."""
-    return f"{kind_of(type(record)).name}:{record.id}"
-
-
 def _reference_override(reference: Reference) -> Any:
     """Return the cattrs override that reads and writes *reference* as ids."""
     one: Callable[[object], Any]
@@ -215,7 +210,7 @@ def _reference_override(reference: Reference) -> Any:
         def write(record: Any) -> str:
             return record.id  # type: ignore[no-any-return]
     else:
-        one, write = _references.resolve_any, _written
+        one, write = _references.resolve_any, written
 
     def structure_many(value: object, _: Any) -> tuple[Any, ...]:
         return tuple(one(item) for item in _expect(value, list, "an array of ids"))

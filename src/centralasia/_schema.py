@@ -42,11 +42,13 @@ __all__ = [
     "Kind",
     "Reference",
     "attribute_types",
+    "citations",
     "cited_articles",
     "kind_named",
     "kind_of",
     "referenced",
     "references",
+    "written",
 ]
 
 R = TypeVar("R")
@@ -181,14 +183,23 @@ def _find_references(cls: type[Any]) -> tuple[Reference, ...]:
     return tuple(found)
 
 
-def cited_articles(record: object) -> tuple[Article, ...]:
-    """Return the articles *record* cites, in its sources and its inferences, in order."""
-    articles: dict[str, Article] = {}
+def written(record: Any) -> str:
+    """Return how a record is named where any kind may stand: ``kind:id``, ``loan:kg-exim-2023``."""
+    return f"{kind_of(type(record)).name}:{record.id}"
+
+
+def citations(record: object) -> typing.Iterator[tuple[Citation, str | None]]:
+    """Yield each citation of *record*: its sources (with None), then its inferences' passages."""
     for citation in getattr(record, "sources", ()):
-        articles.setdefault(citation.article.id, citation.article)
+        yield citation, None
     for inference in getattr(record, "inferred", ()):
         if isinstance(inference, Inference) and isinstance(inference.source, Citation):
-            articles.setdefault(inference.source.article.id, inference.source.article)
+            yield inference.source, inference.field
+
+
+def cited_articles(record: object) -> tuple[Article, ...]:
+    """Return the articles *record* cites, in its sources and its inferences, in order."""
+    articles = {citation.article.id: citation.article for citation, _ in citations(record)}
     return tuple(articles.values())
 
 

@@ -40,7 +40,7 @@ from attrs import frozen
 
 from centralasia._dates import Date, Precision
 from centralasia._model import Citation, Inference
-from centralasia._schema import KINDS, Kind, Reference, kind_of, references
+from centralasia._schema import KINDS, Kind, Reference, kind_of, references, written
 from centralasia._values import Figure, Money, Qualifier
 
 __all__ = [
@@ -309,7 +309,7 @@ def _ids(kinds: int) -> Callable[[tuple[Any, ...]], tuple[str, ...]]:
     """Return how a tuple of records is written: ids, or ``kind:id`` when kinds mix."""
     if kinds == 1:
         return lambda records: tuple(record.id for record in records)
-    return lambda records: tuple(f"{kind_of(type(record)).name}:{record.id}" for record in records)
+    return lambda records: tuple(map(written, records))
 
 
 def _reference_columns(
