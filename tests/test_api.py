@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import csv
 import doctest
 import json
 import os
@@ -11,6 +13,7 @@ import subprocess
 import sys
 import venv
 import zipfile
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -126,6 +129,112 @@ class TestWheel:
         assert str(tmp_path / "venv") in location
 
 
+def _finds_kyrgyzstan(value: Any, _printed: str, _folder: pathlib.Path) -> None:
+    assert ca.countries.get("kg") is value
+
+
+def _every_tajik_figure_with_its_quote(value: Any, _printed: str, _folder: pathlib.Path) -> None:
+    tj, cn = ca.countries.get("tj"), ca.countries.get("cn")
+    expected = [loan for loan in ca.loans if loan.debtor is tj and loan.creditor is cn]
+    assert expected == list(value)
+    assert value
+    for loan in value:
+        assert loan.sources
+        assert all(c.quote in c.article.text for c in loan.sources), loan.id
+
+
+def _ranked_where_given(value: Any, _printed: str, _folder: pathlib.Path) -> None:
+    cn = ca.countries.get("cn")
+    shares = [loan.share_of_gdp.value for loan in value]
+    owed = {loan for loan in ca.loans if loan.creditor is cn and loan.share_of_gdp is not None}
+    assert owed == set(value)
+    assert sorted(shares, reverse=True) == shares
+    assert len(shares) > 1
+
+
+def _routes_through_uzbekistan(value: Any, _printed: str, _folder: pathlib.Path) -> None:
+    uz = ca.countries.get("uz")
+    assert [c for c in ca.corridors if uz in c.countries] == list(value)
+    assert value
+
+
+def _sco_members_in_2003(value: Any, _printed: str, _folder: pathlib.Path) -> None:
+    sco, on = ca.organizations.get("sco"), ca.Date("2003")
+    assert {"cn", "kz", "kg", "ru", "tj", "uz"} <= {m.country.id for m in value}
+    assert all(m.organization is sco and m.held_on(on) is not False for m in value)
+
+
+def _any_kind_ranked(value: Any, _printed: str, _folder: pathlib.Path) -> None:
+    assert any("military base" in ca.normalize(c.quote) for c in value.sources)
+
+
+def _full_text_ranked(value: Any, _printed: str, _folder: pathlib.Path) -> None:
+    assert "debt-trap" in ca.normalize(value) or "debt trap" in ca.normalize(value)
+
+
+def _events_in_date_order(value: Any, _printed: str, _folder: pathlib.Path) -> None:
+    kz = ca.countries.get("kz")
+    assert value
+    assert all(kz in event.countries for event in value)
+    assert sorted(value, key=lambda event: event.date) == list(value)
+    assert all(event.date.overlaps(ca.Date("2013/2022")) for event in value)
+
+
+def _disagreements_over_tajikistan(value: Any, _printed: str, _folder: pathlib.Path) -> None:
+    tj = ca.countries.get("tj")
+    assert [c for c in ca.conflicts if tj in c.countries] == list(value)
+    assert value
+
+
+def _everything_about_kyrgyzstan(value: Any, _printed: str, _folder: pathlib.Path) -> None:
+    kg = ca.countries.get("kg")
+    assert [loan for loan in ca.loans if kg in loan.debtors] == list(value)
+    assert value
+
+
+def _loans_as_csv(_value: Any, _printed: str, folder: pathlib.Path) -> None:
+    with (folder / "loans.csv").open(encoding="utf-8", newline="") as written:
+        rows = list(csv.DictReader(written))
+    assert [loan.id for loan in ca.loans] == [row["id"] for row in rows]
+
+
+def _a_data_package(value: Any, _printed: str, folder: pathlib.Path) -> None:
+    descriptor = json.loads((folder / "out" / "datapackage.json").read_text(encoding="utf-8"))
+    assert (folder / "out" / "datapackage.json").resolve() in {p.resolve() for p in value}
+    assert "loans" in {resource["name"] for resource in descriptor["resources"]}
+
+
+def _quote_and_article(_value: Any, printed: str, _folder: pathlib.Path) -> None:
+    (source,) = ca.loans.get("kg-exim-2023").sources
+    assert source.quote in printed
+    assert all(author in printed for author in source.article.authors)
+
+
+#: Each statement of the README's question block, the comment it carries, and the check that
+#: its result is what the comment promises.
+README_PROMISES: dict[str, tuple[str, Callable[[Any, str, pathlib.Path], None]]] = {
+    'ca.countries.search("Kirgizstan")[0].record': ("fuzzy: finds Kyrgyzstan", _finds_kyrgyzstan),
+    'ca.loans.where(debtor="Tajikistan", creditor="China")': (
+        "every figure, each with its quote", _every_tajik_figure_with_its_quote),
+    'ca.loans.where(creditor="cn").rank("share_of_gdp")': (
+        "the ranking, where sources give it", _ranked_where_given),
+    'ca.corridors.where(countries="uz")': ("routes through Uzbekistan", _routes_through_uzbekistan),
+    'ca.members("Shanghai Cooperation Organization", on="2003")': ("", _sco_members_in_2003),
+    'ca.search("military base")[0].record': ("records of any kind, ranked", _any_kind_ranked),
+    'ca.find_text("debt trap")[0].snippet': ("ranked full-text search", _full_text_ranked),
+    'ca.timeline("2013", "2022", country="Kazakhstan")': (
+        "events, in date order", _events_in_date_order),
+    'ca.conflicts.where(countries="tj")': (
+        "where the sources disagree", _disagreements_over_tajikistan),
+    'ca.about("Kyrgyzstan").loans': ("everything about one record", _everything_about_kyrgyzstan),
+    'with open("loans.csv", "w", newline="") as out:\n    ca.loans.to_csv(out)': (
+        "or .to_pandas(): typed columns", _loans_as_csv),
+    'ca.export("out/", "datapackage")': ('or "csv", "parquet", "sqlite", "json"', _a_data_package),
+    'print(ca.cite(ca.loans.get("kg-exim-2023")))': (
+        "the quote and its article, to paste", _quote_and_article),
+}  # fmt: skip
+
+
 class TestReadme:
     def test_ci_runs_the_readme_test_command(self) -> None:
         """.ci/run calls exactly the test command the README gives."""
@@ -136,13 +245,9 @@ class TestReadme:
         assert 1 == len(commands)
         assert commands[0] in ci.splitlines()
 
-    def test_readme_examples_run(
-        self, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        """The README's doctest gives the output it shows; its one-liners all run."""
-        readme = (REPO / "README.md").read_text(encoding="utf-8")
-        blocks = [block.split("```")[0] for block in readme.split("```python\n")[1:]]
-        (example,) = (block for block in blocks if ">>>" in block)
+    def test_readme_doctest(self) -> None:
+        """The README's doctest gives the output it shows."""
+        (example,) = (block for block in _readme_blocks() if ">>>" in block)
         parser = doctest.DocTestParser()
         test = parser.get_doctest(example, {}, "README.md", "README.md", 0)
         runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
@@ -151,11 +256,58 @@ class TestReadme:
 
         assert (0, len(test.examples)) == tuple(runner.summarize(verbose=False))
         assert len(test.examples) > 3
-        monkeypatch.chdir(tmp_path)  # the one-liners write loans.csv
-        for block in blocks:
-            if ">>>" not in block:
-                exec(compile(block, "README.md", "exec"), {})  # noqa: S102 - our own README
-        assert (tmp_path / "loans.csv").read_text(encoding="utf-8").startswith("id,")
+
+    def test_every_one_liner_has_its_promise_checked(self) -> None:
+        """Each statement of the README's question block is one that this test checks."""
+        checked = [(code, comment) for code, (comment, _) in README_PROMISES.items()]
+
+        assert checked == _readme_statements()
+
+    @pytest.mark.parametrize(
+        ("code", "promise"),
+        [(code, promise) for code, (_, promise) in README_PROMISES.items()],
+        ids=[code[:40] for code in README_PROMISES],
+    )
+    def test_one_liner_keeps_its_promise(
+        self,
+        code: str,
+        promise: Callable[[Any, str, pathlib.Path], None],
+        tmp_path: pathlib.Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """Each README one-liner runs and gives what its comment says it gives."""
+        monkeypatch.chdir(tmp_path)  # the one-liners write loans.csv and out/
+        tree = ast.parse(code)
+        namespace: dict[str, Any] = {"ca": ca}
+        value = None
+        if isinstance(tree.body[-1], ast.Expr):
+            expression = ast.Expression(tree.body[-1].value)
+            value = eval(compile(expression, "README.md", "eval"), namespace)  # noqa: S307 - our README
+        else:
+            exec(compile(tree, "README.md", "exec"), namespace)  # noqa: S102 - our own README
+
+        promise(value, capsys.readouterr().out, tmp_path)
+
+
+def _readme_blocks() -> list[str]:
+    """The README's Python code blocks."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    return [block.split("```")[0] for block in readme.split("```python\n")[1:]]
+
+
+def _readme_statements() -> list[tuple[str, str]]:
+    """Each statement of the README's question block, with its first line's comment."""
+    (block,) = (block for block in _readme_blocks() if ">>>" not in block)
+    lines = block.splitlines()
+    statements = []
+    for node in ast.parse(block).body[1:]:  # the first is `import centralasia as ca`
+        source = ast.get_source_segment(block, node)
+        assert source is not None
+        source = re.sub(r" *#[^\n]*", "", source)  # comments inside a statement: a with block's
+        comment = lines[node.lineno - 1].partition("#")[2].strip()
+        statements.append((source, comment))
+    return statements
 
 
 class TestDir:

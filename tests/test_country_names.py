@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
 import json
 import pathlib
+import re
 import subprocess
 import sys
+import tomllib
 from importlib.resources import files
 from types import ModuleType
 
@@ -53,6 +56,18 @@ class TestCountryNames:
         for country in ca.countries:
             assert country.reference.startswith("ISO 3166-1; "), country.id
             assert f"Unicode CLDR {get_cldr_version()} " in country.reference, country.id
+
+    def test_oracle_pinned_to_the_version_the_data_names(self) -> None:
+        """The test group pins the Babel the names were written with, and that one is installed."""
+        with (REPO / "pyproject.toml").open("rb") as project:
+            test_group = tomllib.load(project)["dependency-groups"]["test"]
+        (pin,) = (r for r in test_group if isinstance(r, str) and r.startswith("babel"))
+        pinned = pin.removeprefix("babel==")
+        named = {country.reference.rpartition("(Babel ")[2].rstrip(")") for country in ca.countries}
+
+        assert re.fullmatch(r"[0-9]+(\.[0-9]+)+", pinned), pin
+        assert {pinned} == named
+        assert pinned == importlib.metadata.version("babel")
 
     def test_file_is_what_the_tool_writes(self, tool: ModuleType, bundled: str) -> None:
         """Running the tool on the bundled file changes nothing, formatting included."""

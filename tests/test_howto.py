@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import csv
+import doctest
 import io
 import pathlib
 from collections.abc import Callable
@@ -125,3 +127,52 @@ class TestHowTo:
     def test_answered_in_one_expression(self, dataset: ca.Dataset, page: str) -> None:
         """The page's question, asked in one expression, gives what a scan of the data gives."""
         QUESTIONS[page](dataset)
+
+
+def _doctest_setup() -> str:
+    """The setup the Sphinx doctest builder runs before each page (docs/conf.py's)."""
+    tree = ast.parse((REPO / "docs" / "conf.py").read_text(encoding="utf-8"))
+    (setup,) = (
+        node.value.value
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and [getattr(target, "id", None) for target in node.targets] == ["doctest_global_setup"]
+        and isinstance(node.value, ast.Constant)
+    )
+    assert isinstance(setup, str)
+    return setup
+
+
+#: The pages whose ```{doctest} blocks the Sphinx doctest builder runs.
+PAGES = sorted(
+    path.relative_to(REPO).as_posix()
+    for path in (REPO / "docs").rglob("*.md")
+    if "```{doctest}" in path.read_text(encoding="utf-8") and "_build" not in path.parts
+)
+
+
+class TestDocExamples:
+    def test_how_to_pages_are_among_them(self) -> None:
+        """Every how-to page with a question has examples that run here."""
+        assert {f"docs/howto/{page}.md" for page in QUESTIONS} <= set(PAGES)
+
+    @pytest.mark.parametrize("page", PAGES)
+    def test_examples_give_their_output(
+        self, page: str, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A page's examples, run in order in one namespace, give the output the page shows."""
+        text = (REPO / page).read_text(encoding="utf-8")
+        blocks = [block.split("\n```")[0] for block in text.split("```{doctest}\n")[1:]]
+        namespace: dict[str, object] = {}
+        exec(_doctest_setup(), namespace)  # noqa: S102 - our own docs' setup
+        parser = doctest.DocTestParser()
+        test = parser.get_doctest("\n".join(blocks), namespace, page, page, 0)
+        # The flags the Sphinx doctest builder uses by default (doctest_default_flags).
+        flags = doctest.ELLIPSIS | doctest.IGNORE_EXCEPTION_DETAIL | doctest.DONT_ACCEPT_TRUE_FOR_1
+        runner = doctest.DocTestRunner(optionflags=flags)
+        monkeypatch.chdir(tmp_path)  # an example that writes a file writes it here
+
+        runner.run(test, clear_globs=False)
+
+        assert (0, len(test.examples)) == tuple(runner.summarize(verbose=False))
+        assert test.examples
