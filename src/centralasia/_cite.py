@@ -5,9 +5,13 @@ An article becomes a BibTeX entry, a RIS record or a CSL-JSON item, which
 Zotero, JabRef, EndNote and Mendeley import; any record becomes a
 ready-to-paste citation: each of its quotes with the article's authors,
 title, publisher and date.  Only what an article states is written: many
-have no title or date, and none is made up.  Authors are written as their
-byline gives them (CSL-JSON's ``literal`` names): splitting a name into
-family and given names would be a guess.
+have no title or date, and none is made up.
+
+Reference managers sort and cite by family name, so a person's byline name is
+split as :func:`name_parts` says (the last word, with any lower-case particle
+before it, is the family name): CSL-JSON ``family`` and ``given``, RIS
+"Family, Given".  An organization's name (one holding a word such as
+"Institute" or "&") is kept whole, CSL-JSON's ``literal``.
 """
 
 from __future__ import annotations
@@ -82,6 +86,48 @@ def _articles(record: object) -> tuple[Article, ...]:
     if isinstance(record, Conflict):
         return tuple(dict.fromkeys(a for side in record.records for a in _articles(side)))
     return cited_articles(record)
+
+
+# Names.
+
+#: Words that make an author an organization, whose name is never split.
+ORGANIZATION_WORDS = frozenset({
+    "agency", "association", "bank", "board", "center", "centre", "commission", "committee",
+    "council", "department", "editors", "foundation", "fund", "group", "institute",
+    "institution", "ministry", "news", "office", "organisation", "organization", "program",
+    "programme", "secretariat", "service", "staff", "university", "&",
+})  # fmt: skip
+#: Lower-case words that belong to the family name that follows them ("van", "de", "al").
+PARTICLES = frozenset({
+    "al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "do", "dos", "du", "el",
+    "ibn", "la", "le", "ten", "ter", "van", "von",
+})  # fmt: skip
+#: What may follow a family name without being it.
+SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
+
+
+def name_parts(name: str) -> tuple[str | None, str | None, str | None]:
+    """
+    Return an author's byline name as its family name, given names and suffix.
+
+    The family name is the last word, with any lower-case particles before it;
+    a single word is a family name alone.  An organization's name is not split:
+    it comes back as ``(None, None, None)``, to be written whole.
+
+    >>> name_parts("Vali Kaleji"), name_parts("Usman"), name_parts("Ludwig van Beethoven")
+    (('Kaleji', 'Vali', None), ('Usman', None, None), ('van Beethoven', 'Ludwig', None))
+    """
+    words = name.split()
+    if not words or any(word.casefold().strip(".,") in ORGANIZATION_WORDS for word in words):
+        return None, None, None
+    suffix = None
+    if len(words) > 2 and words[-1] in SUFFIXES:  # noqa: PLR2004 - a given name, a family name
+        suffix = words.pop()
+    start = len(words) - 1
+    while start > 1 and words[start - 1] in PARTICLES:
+        start -= 1
+    given = " ".join(words[:start]) or None
+    return " ".join(words[start:]), given, suffix
 
 
 # Text.
@@ -186,9 +232,17 @@ def _bibtex(article: Article) -> str:
 # RIS.
 
 
+def _ris_name(name: str) -> str:
+    """Return *name* as RIS writes authors: "Family, Given", or an organization whole."""
+    family, given, suffix = name_parts(name)
+    if family is None:
+        return " ".join(name.split())
+    return ", ".join(part for part in (family, given, suffix) if part)
+
+
 def _ris(article: Article) -> str:
     lines = [("TY", "GEN"), ("ID", article.id)]
-    lines += [("AU", " ".join(name.split())) for name in article.authors]
+    lines += [("AU", _ris_name(name)) for name in article.authors]
     if article.title:
         lines.append(("TI", " ".join(article.title.split())))
     if article.publisher:
@@ -225,10 +279,19 @@ def _csl_date(date: Date) -> dict[str, Any]:
     return found
 
 
+def _csl_name(name: str) -> dict[str, str]:
+    """Return *name* as a CSL name: family and given, or an organization's ``literal``."""
+    family, given, suffix = name_parts(name)
+    if family is None:
+        return {"literal": " ".join(name.split())}
+    parts = {"family": family, "given": given, "suffix": suffix}
+    return {key: value for key, value in parts.items() if value}
+
+
 def _csl(article: Article) -> dict[str, Any]:
     item: dict[str, Any] = {"id": article.id, "type": "document"}
     if article.authors:
-        item["author"] = [{"literal": name} for name in article.authors]
+        item["author"] = [_csl_name(name) for name in article.authors]
     if article.title:
         item["title"] = article.title
     if article.publisher:

@@ -31,7 +31,7 @@ D = TypeVar("D")
 __all__ = ["Dataset", "Format", "load"]
 
 #: The formats :meth:`Dataset.export` writes.
-Format = Literal["json", "csv", "datapackage", "parquet", "sqlite"]
+Format = Literal["json", "csv", "excel-csv", "datapackage", "parquet", "sqlite", "duckdb"]
 
 _MISSING: Any = object()
 #: Every record class, for isinstance checks.

@@ -1,12 +1,13 @@
 """
-Taking records elsewhere: dicts and JSON, CSV, a Data Package, SQLite, and the dispatcher.
+Taking records elsewhere: dicts and JSON, CSV, a Data Package, SQLite, DuckDB, the dispatcher.
 
 :func:`to_dict` and :func:`to_json` give records in the shape of the data
 files, through the one converter that reads them, so they load back.  The
 tabular formats write the tables of :mod:`centralasia._tables`, whose
 columns come from the model and never from the rows.  pandas and Parquet,
 which need optional extras, are in :mod:`centralasia._arrow`.  Everything
-here uses the standard library only, and is imported on use.
+here uses the standard library only (DuckDB, the ``duckdb`` extra, on use),
+and is imported on use.
 """
 
 from __future__ import annotations
@@ -26,10 +27,13 @@ from attrs import frozen
 from centralasia._dataset import Format
 from centralasia._schema import KINDS, kind_of
 from centralasia._tables import (
+    DECIMAL_PRECISION,
+    DECIMAL_SCALE,
     LIST_DELIMITER,
     Column,
     ColumnType,
     Table,
+    label,
     paused_gc,
     tables,
     values,
@@ -110,23 +114,53 @@ def _list_cell(where: str) -> Callable[[tuple[str, ...]], str]:
     return cell
 
 
-def _csv_cells(table: Table, column: Column) -> Callable[[Any], str]:
-    """Return how a cell of *column* is written: empty for a missing value."""
+def _json_list(items: tuple[str, ...]) -> str:
+    return json.dumps(list(items), ensure_ascii=False, separators=(",", ":"))
+
+
+#: What a spreadsheet runs as a formula when a cell starts with it (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(text: str) -> str:
+    """Return *text* as a spreadsheet shows it and never runs it: a leading ``'`` if needed."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def _csv_cells(table: Table, column: Column, style: str) -> Callable[[Any], str]:
+    """Return how a cell of *column* is written in *style*: empty for a missing value."""
     if column.type is ColumnType.LIST:
-        return _list_cell(f"{table.name}.{column.name}")
+        listed = _json_list if style == "datapackage" else _list_cell(f"{table.name}.{column.name}")
+        if style == "excel":
+            return lambda items: _inert(listed(items))
+        return listed
     texts: dict[ColumnType, Callable[[Any], str]] = {
         ColumnType.DECIMAL: lambda number: f"{number:f}",  # never an exponent: 1E+9
         ColumnType.DATE: dt.date.isoformat,
     }
     text = texts.get(column.type, str)
+    if style == "excel" and column.type in {ColumnType.STRING, ColumnType.CATEGORY}:
+        # Numbers are written by us ("-5" is a number, not a formula); text is anyone's.
+        return lambda value: "" if value is None else _inert(str(value))
     return lambda value: "" if value is None else text(value)
 
 
-def write_csv(table: Table, columns: Mapping[str, list[Any]], file: IO[str]) -> int:
-    """Write *table*'s *columns* to *file* as CSV with a header row; return the row count."""
-    writer = csv.writer(file)
+def write_csv(
+    table: Table, columns: Mapping[str, list[Any]], file: IO[str], style: str = "csv"
+) -> int:
+    """
+    Write *table*'s *columns* to *file* as CSV with a header row; return the row count.
+
+    *style* is ``"csv"`` (lists joined by ``;``), ``"datapackage"`` (lists as JSON
+    arrays, so that an empty list is ``[]`` and no missing value) or ``"excel"``
+    (every cell quoted, text that a spreadsheet would run as a formula made inert; the
+    caller writes the byte order mark).
+    """
+    quoting = csv.QUOTE_ALL if style == "excel" else csv.QUOTE_MINIMAL
+    writer = csv.writer(file, quoting=quoting)
     writer.writerow(table.column_names)
-    cells = [list(map(_csv_cells(table, column), columns[column.name])) for column in table.columns]
+    cells = [list(map(_csv_cells(table, column, style), columns[column.name]))
+             for column in table.columns]  # fmt: skip
     rows = list(zip(*cells, strict=True))
     writer.writerows(rows)
     return len(rows)
@@ -140,7 +174,7 @@ FIELD_TYPES = {
     ColumnType.INTEGER: "integer",
     ColumnType.DECIMAL: "number",
     ColumnType.DATE: "date",
-    ColumnType.LIST: "list",
+    ColumnType.LIST: "array",  # a JSON array: ``[]`` is an empty list, an empty cell is missing
 }
 
 
@@ -151,12 +185,12 @@ def _field(column: Column) -> dict[str, Any]:
         "description": column.description,
     }
     constraints: dict[str, Any] = {}
-    if not column.nullable and column.type is not ColumnType.LIST:
-        constraints["required"] = True  # an empty list is an empty cell
+    if not column.nullable:
+        constraints["required"] = True
     if column.categories:
         constraints["enum"] = list(column.categories)
-    if column.type is ColumnType.LIST:
-        field |= {"delimiter": LIST_DELIMITER, "itemType": "string"}
+    # The items of a list of ids are checked as foreign keys in the table that lists them
+    # one per row (``loan_debtors`` for ``loans.debtors``).
     if constraints:
         field["constraints"] = constraints
     return field
@@ -178,38 +212,23 @@ def _schema(table: Table) -> dict[str, Any]:
     return schema
 
 
-def _source_title(article: Any) -> str:
-    """Name an article as the sources page does: by its title, else by its authors."""
-    if article.title:
-        return str(article.title)
-    return f"Untitled article by {', '.join(article.authors) or 'an unnamed author'}"
-
-
 def descriptor(dataset: Dataset) -> dict[str, Any]:
     """Return the ``datapackage.json`` descriptor of *dataset*'s tables, as CSV files."""
-    import importlib.metadata  # noqa: PLC0415
-
-    from centralasia import _bundled  # noqa: PLC0415
-
+    about = _package(dataset)
     package: dict[str, Any] = {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": "centralasia",
-        "title": "centralasia: China's relations with Central Asia",
-        "description": (
-            "A typed, source-cited dataset: every figure with the article and the verbatim "
-            "quote it comes from. One table per kind of record, and the citations and "
-            "inferences of every record. Written by the centralasia library."
-        ),
+        "title": about["title"],
+        "description": about["description"],
     }
-    if dataset is _bundled._bundled:  # noqa: SLF001 - the licence is the package's own data's
-        metadata = importlib.metadata.metadata("centralasia")
-        package["version"] = metadata["Version"]
-        licence = (metadata.get_all("License-Expression") or [None])[0]
-        if licence:
-            package["licenses"] = [
-                {"name": licence, "path": f"https://spdx.org/licenses/{licence}.html"}
-            ]
-    package["sources"] = [{"title": _source_title(article)} for article in dataset.articles]
+    if "version" in about:
+        package["version"] = about["version"]
+    if "licence" in about:
+        licence = about["licence"]
+        package["licenses"] = [
+            {"name": licence, "path": f"https://spdx.org/licenses/{licence}.html"}
+        ]
+    package["sources"] = [{"title": label(article)} for article in dataset.articles]
     package["resources"] = [
         {
             "name": table.name,
@@ -245,10 +264,25 @@ def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+#: The suffix of the text column that SQLite keeps beside each decimal column.
+EXACT = "_exact"
+
+
+def sql_columns(table: Table) -> list[tuple[str, Column]]:
+    """Return the SQLite columns of *table* by name: its own, and ``_exact`` after a decimal."""
+    found = []
+    for column in table.columns:
+        found.append((column.name, column))
+        if column.type is ColumnType.DECIMAL:
+            found.append((column.name + EXACT, column))
+    return found
+
+
 def _create(table: Table) -> str:
     lines = []
-    for column in table.columns:
-        line = f"{_quoted(column.name)} {SQL_TYPES[column.type]}"
+    for name, column in sql_columns(table):
+        exact = name != column.name
+        line = f"{_quoted(name)} {'TEXT' if exact else SQL_TYPES[column.type]}"
         if not column.nullable:  # a list is a JSON array, "[]" when empty
             line += " NOT NULL"
         if column.categories:
@@ -266,7 +300,7 @@ def _create(table: Table) -> str:
 
 def _sql_values(column: Column, cells: list[Any]) -> list[Any]:
     if column.type is ColumnType.DECIMAL:  # as text: NUMERIC affinity keeps integers exact
-        return [None if value is None else f"{value:f}" for value in cells]
+        return [None if value is None else f"{value:f}" for value in cells]  # and _exact
     if column.type is ColumnType.DATE:
         return [None if value is None else value.isoformat() for value in cells]
     if column.type is ColumnType.LIST:
@@ -309,8 +343,8 @@ def write_sqlite(dataset: Dataset, path: pathlib.Path) -> list[Written]:
                 columns = values(table, dataset.collections)
                 connection.execute(_create(table))
                 rows = list(zip(*(_sql_values(column, columns[column.name])
-                                  for column in table.columns), strict=True))  # fmt: skip
-                marks = ", ".join("?" * len(table.columns))
+                                  for _, column in sql_columns(table)), strict=True))  # fmt: skip
+                marks = ", ".join("?" * len(rows[0]) if rows else "?")
                 connection.executemany(
                     f"INSERT INTO {_quoted(table.name)} VALUES ({marks})",  # noqa: S608
                     rows,
@@ -319,6 +353,226 @@ def write_sqlite(dataset: Dataset, path: pathlib.Path) -> list[Written]:
             _full_text(connection)
     finally:
         connection.close()
+    partial.replace(path)  # a reader never sees a half-written database
+    meta = metadata_path(path)
+    text = json.dumps(datasette_metadata(dataset, path), ensure_ascii=False, indent=2) + "\n"
+    meta.write_text(text, encoding="utf-8")
+    return [*written, Written(meta)]
+
+
+def metadata_path(database: pathlib.Path) -> pathlib.Path:
+    """Return where the Datasette metadata of *database* is written: ``NAME.metadata.json``."""
+    return database.with_name(f"{database.stem}.metadata.json")
+
+
+#: Units of columns, by the suffix of their names, as Datasette's ``units`` (Pint) name them.
+UNITS = {"_km": "km"}
+
+
+def _package(dataset: Dataset) -> dict[str, Any]:
+    """Return the title, description and, for the bundled data, version and licence."""
+    import importlib.metadata  # noqa: PLC0415
+
+    from centralasia import _bundled  # noqa: PLC0415
+
+    package: dict[str, Any] = {
+        "title": "centralasia: China's relations with Central Asia",
+        "description": (
+            "A typed, source-cited dataset: every figure with the article and the verbatim "
+            "quote it comes from. One table per kind of record, and the citations and "
+            "inferences of every record. Written by the centralasia library."
+        ),
+    }
+    if dataset is _bundled._bundled:  # noqa: SLF001 - the licence is the package's own data's
+        metadata = importlib.metadata.metadata("centralasia")
+        package["version"] = metadata["Version"]
+        licence = (metadata.get_all("License-Expression") or [None])[0]
+        if licence:
+            package["licence"] = licence
+    return package
+
+
+def datasette_metadata(dataset: Dataset, database: pathlib.Path) -> dict[str, Any]:
+    """
+    Return Datasette's metadata for the SQLite export of *dataset* at *database*.
+
+    Titles and descriptions of the database, its tables and columns come from
+    the model's docstrings; each record table is labelled by its ``label`` column;
+    a column's unit is Datasette's (Pint) name for it.
+    """
+    from centralasia._address import DOCUMENTATION  # noqa: PLC0415
+
+    package = _package(dataset)
+    named = {table.name for table in tables() if table.kind is not None}
+    described: dict[str, Any] = {}
+    for table in tables():
+        about: dict[str, Any] = {"description": table.description}
+        columns = {}
+        for name, column in sql_columns(table):
+            columns[name] = column.description if name == column.name else (
+                f"`{column.name}` exactly, as decimal text (`{column.name}` is a number: "
+                "exact when whole, else the nearest double)."
+            )  # fmt: skip
+        about["columns"] = columns
+        units = {name: unit for name, _ in sql_columns(table)
+                 for suffix, unit in UNITS.items() if name.endswith(suffix)}  # fmt: skip
+        if units:
+            about["units"] = units
+        if table.name in named:
+            about["label_column"] = "label"
+        elif table.name not in {"citations", "inferences"}:
+            about["hidden"] = True
+        described[table.name] = about
+    found: dict[str, Any] = {
+        "title": package["title"],
+        "description": package["description"],
+        "source": "centralasia" + (f" {package['version']}" if "version" in package else ""),
+        "source_url": DOCUMENTATION,
+    }
+    if "licence" in package:
+        found["license"] = package["licence"]
+        found["license_url"] = f"https://spdx.org/licenses/{package['licence']}.html"
+    found["databases"] = {database.stem: {
+        "title": package["title"], "description": package["description"], "tables": described,
+    }}  # fmt: skip
+    return found
+
+
+# DuckDB, the duckdb extra: one database with every table, its keys and exact decimals.
+
+DUCKDB_TYPES = {
+    ColumnType.STRING: "VARCHAR",
+    ColumnType.CATEGORY: "VARCHAR",
+    ColumnType.INTEGER: "BIGINT",
+    ColumnType.DECIMAL: f"DECIMAL({DECIMAL_PRECISION}, {DECIMAL_SCALE})",
+    ColumnType.DATE: "DATE",
+    ColumnType.LIST: "VARCHAR[]",
+}
+
+
+def _duckdb_create(table: Table) -> str:
+    lines = []
+    for column in table.columns:
+        line = f"{_quoted(column.name)} {DUCKDB_TYPES[column.type]}"
+        if not column.nullable:
+            line += " NOT NULL"
+        if column.categories:
+            allowed = ", ".join(f"'{category}'" for category in column.categories)
+            line += f" CHECK ({_quoted(column.name)} IN ({allowed}))"
+        lines.append(line)
+    lines.append(f"PRIMARY KEY ({', '.join(map(_quoted, table.primary_key))})")
+    lines += [
+        f'FOREIGN KEY ({_quoted(column.name)}) REFERENCES {_quoted(column.references)} ("id")'
+        for column in table.columns
+        if column.references is not None
+    ]
+    return f"CREATE TABLE {_quoted(table.name)} (\n    " + ",\n    ".join(lines) + "\n)"
+
+
+def _exact_decimal(table: Table, column: Column) -> Callable[[Any], str | None]:
+    """Return a decimal as text, refusing one that DECIMAL(38, 10) would round."""
+    whole = DECIMAL_PRECISION - DECIMAL_SCALE
+
+    def text(value: Any) -> str | None:
+        if value is None:
+            return None
+        _, digits, exponent = value.as_tuple()
+        if -int(exponent) > DECIMAL_SCALE or len(digits) + int(exponent) > whole:
+            msg = (
+                f"{table.name}.{column.name}: {value} needs more than {DECIMAL_SCALE} decimal "
+                f"places or {whole} digits before the point"
+            )
+            raise ValueError(msg)
+        return f"{value:f}"
+
+    return text
+
+
+def _json_cells(table: Table, column: Column) -> Callable[[Any], Any]:
+    if column.type is ColumnType.DECIMAL:
+        return _exact_decimal(table, column)
+    if column.type is ColumnType.DATE:
+        return lambda value: None if value is None else value.isoformat()
+    if column.type is ColumnType.LIST:
+        return list
+    return lambda value: value
+
+
+def _waves(table: Table, rows: list[tuple[Any, ...]]) -> list[list[tuple[Any, ...]]]:
+    """
+    Split *rows* into waves, each referring only to rows of *table* in earlier waves.
+
+    DuckDB checks a foreign key to the table itself (a predecessor) against the rows
+    there before the statement, and a collection is in id order, not reference order.
+    """
+    own = [index for index, column in enumerate(table.columns) if column.references == table.name]
+    if not own:
+        return [rows] if rows else []
+    key = table.column_names.index("id")
+    known = {row[key] for row in rows}
+    placed: set[Any] = set()
+    waves = []
+    left = rows
+    while left:
+        wave = [row for row in left
+                if all(row[index] is None or row[index] in placed or row[index] not in known
+                       for index in own)]  # fmt: skip
+        if not wave:  # a cycle, which the loader refuses: let DuckDB name the key
+            wave = left
+        waves.append(wave)
+        placed |= {row[key] for row in wave}
+        left = [row for row in left if row[key] not in placed]
+    return waves
+
+
+def write_duckdb(dataset: Dataset, path: pathlib.Path) -> list[Written]:
+    """Write every table into a new DuckDB database at *path*, with its keys."""
+    import tempfile  # noqa: PLC0415
+
+    from centralasia._arrow import _extra  # noqa: PLC0415
+
+    duckdb = _extra("duckdb", "duckdb", "write a DuckDB database")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.partial")
+    partial.unlink(missing_ok=True)
+    written = []
+    with tempfile.TemporaryDirectory() as scratch:
+        connection = duckdb.connect(str(partial))
+        try:
+            for table in tables():
+                columns = values(table, dataset.collections)
+                connection.execute(_duckdb_create(table))
+                # DuckDB reads JSON lines far faster than it runs one INSERT per row, and
+                # casts the decimals' text exactly.
+                cells = [list(map(_json_cells(table, column), columns[column.name]))
+                         for column in table.columns]  # fmt: skip
+                rows = list(zip(*cells, strict=True))
+                typed = ", ".join(
+                    f"{_quoted(column.name)}: '"
+                    + ("VARCHAR" if column.type in {ColumnType.DECIMAL, ColumnType.DATE}
+                       else DUCKDB_TYPES[column.type]) + "'"
+                    for column in table.columns
+                )  # fmt: skip
+                cast = ", ".join(
+                    f"CAST({_quoted(column.name)} AS {DUCKDB_TYPES[column.type]})"
+                    for column in table.columns
+                )
+                for number, wave in enumerate(_waves(table, rows)):
+                    lines = pathlib.Path(scratch, f"{table.name}.{number}.jsonl")
+                    with lines.open("w", encoding="utf-8") as file:
+                        file.writelines(
+                            json.dumps(dict(zip(table.column_names, row, strict=True)),
+                                       ensure_ascii=False) + "\n"
+                            for row in wave
+                        )  # fmt: skip
+                    connection.execute(
+                        f"INSERT INTO {_quoted(table.name)} SELECT {cast} FROM read_json("  # noqa: S608
+                        f"?, format = 'newline_delimited', columns = {{{typed}}})",
+                        [str(lines)],
+                    )
+                written.append(Written(path, table.name, len(rows)))
+        finally:
+            connection.close()
     partial.replace(path)  # a reader never sees a half-written database
     return written
 
@@ -342,7 +596,7 @@ def _targets(dataset: Dataset, root: pathlib.Path, format: Format) -> list[pathl
 
         return [root / kind.file for kind in KINDS] + [root / FOLDER / name
                                                         for name in dataset.seeds]  # fmt: skip
-    suffix = ".parquet" if format == "parquet" else ".csv"
+    suffix = ".parquet" if format == "parquet" else ".csv"  # and excel-csv
     found = [root / f"{table.name}{suffix}" for table in tables()]
     return [*found, root / DESCRIPTOR] if format == "datapackage" else found
 
@@ -396,8 +650,11 @@ def _write_tables(dataset: Dataset, root: pathlib.Path, chosen: Format) -> list[
             written.append(Written(target, table.name, write_parquet(table, columns, target)))
             continue
         target = root / f"{table.name}.csv"
-        with target.open("w", encoding="utf-8", newline="") as file:
-            written.append(Written(target, table.name, write_csv(table, columns, file)))
+        style = {"excel-csv": "excel", "datapackage": "datapackage"}.get(chosen, "csv")
+        # Excel reads a CSV file as UTF-8 only after a byte order mark.
+        encoding = "utf-8-sig" if chosen == "excel-csv" else "utf-8"
+        with target.open("w", encoding=encoding, newline="") as file:
+            written.append(Written(target, table.name, write_csv(table, columns, file, style)))
     if chosen == "datapackage":
         text = json.dumps(descriptor(dataset), ensure_ascii=False, indent=2) + "\n"
         (root / DESCRIPTOR).write_text(text, encoding="utf-8")
@@ -420,8 +677,14 @@ def export(
     root = pathlib.Path(path)
     if chosen == "sqlite":
         _database(root, overwrite=overwrite)
+        if not overwrite:
+            _refuse_existing([metadata_path(root)])
         with paused_gc():
             return write_sqlite(dataset, root)
+    if chosen == "duckdb":
+        _database(root, overwrite=overwrite)
+        with paused_gc():
+            return write_duckdb(dataset, root)
     _directory(dataset, root, chosen, overwrite=overwrite)
     if chosen == "json":
         return _write_json(dataset, root)

@@ -50,6 +50,7 @@ __all__ = [
     "Column",
     "ColumnType",
     "Table",
+    "label",
     "paused_gc",
     "table_named",
     "table_of",
@@ -195,6 +196,36 @@ def _plain(doc: str) -> str:
     return doc.replace("``", "`").replace("`~", "`")
 
 
+def label(record: Any) -> str:
+    """
+    Return what a person calls *record*: its name, title, topic, summary or description.
+
+    An untitled article is named by its authors ("Untitled article by Vali Kaleji"), and a
+    membership by its country, organization and role.
+    """
+    from centralasia._model import Article, Membership  # noqa: PLC0415 - cheap, and layered
+
+    if isinstance(record, Article):
+        if record.title:
+            return record.title
+        return f"Untitled article by {', '.join(record.authors) or 'an unnamed author'}"
+    if isinstance(record, Membership):
+        body = record.organization.acronym or record.organization.name
+        return f"{record.country.name} in {body} ({record.role.value.replace('_', ' ')})"
+    for name in ("name", "title", "topic", "summary", "description"):
+        value = getattr(record, name, None)
+        if isinstance(value, str) and value:
+            return value
+    return str(record.id)
+
+
+def _label_column() -> Column:
+    return Column("label", ColumnType.STRING,
+                  "What a person calls the record: its name, title, topic, summary or "
+                  "description; an untitled article by its authors.",
+                  label, nullable=False)  # fmt: skip
+
+
 # How each type of field becomes columns.
 
 
@@ -245,12 +276,22 @@ def _date_columns(name: str, doc: str, source: Getter, *, nullable: bool) -> lis
                "quarter or half of a year) or year.",
                _then(source, lambda date: date.precision.name.lower()), nullable=nullable,
                categories=_PRECISIONS, ordered=True),
+        Column(f"{name}_words", ColumnType.STRING,
+               f"`{name}` as a reader would say it, as precise as its source and no more "
+               "(`the first half of 2023`).",
+               _then(source, operator.attrgetter("words")), nullable=nullable),
     ]  # fmt: skip
 
 
 def _figure_columns(
     name: str, doc: str, inner: Any, source: Getter, *, nullable: bool
 ) -> list[Column]:
+    described = Column(
+        f"{name}_words", ColumnType.STRING,
+        f"`{name}` as a reader would say it, its qualifier in words and a share as a "
+        "percentage (`about 40%`, `under US$ 1.7 billion`).",
+        _figure_words(name, source), nullable=nullable,
+    )  # fmt: skip
     qualifier = Column(
         f"{name}_qualifier", ColumnType.CATEGORY,
         f"How `{name}` relates to the true value, as its source words it: "
@@ -266,12 +307,29 @@ def _figure_columns(
                    f"The ISO 4217 code of the currency of `{name}`.",
                    _then(source, lambda figure: figure.value.currency), nullable=nullable),
             qualifier,
+            described,
         ]  # fmt: skip
     return [
         Column(name, ColumnType.DECIMAL, doc, _then(source, operator.attrgetter("value")),
                nullable=nullable),
         qualifier,
+        described,
     ]  # fmt: skip
+
+
+def _figure_words(name: str, source: Getter) -> Getter:
+    """Return how a figure of the field *name* reads to a person, as the command writes it."""
+
+    def words(row: Row) -> str | None:
+        if source(row) is None:
+            return None
+        # The command's wording (shares as percentages, a measurement's unit), called on use:
+        # issue 21 gives it a home of its own (_words).
+        from centralasia._cli import _described  # noqa: PLC0415
+
+        return _described(row, name)
+
+    return words
 
 
 def _plain_columns(
@@ -426,6 +484,79 @@ def _record_columns(field_name: str) -> list[Column]:
     ]  # fmt: skip
 
 
+def _kind_links(
+    kinds: Iterable[Kind[Any]], kind_of_row: Getter, record_of_row: Getter, taken: Iterable[str]
+) -> list[Column]:
+    """
+    Return a column per kind holding the row's record id when it is of that kind, else empty.
+
+    Each is a foreign key to its kind's table, so that a record reaches the rows (its
+    citations, its conflicts) that name it by kind and id.
+    """
+    used = set(taken)
+    columns = []
+    for kind in kinds:
+        name = kind.name if kind.name not in used else f"side_{kind.name}"
+
+        def get(row: Row, kind: Kind[Any] = kind) -> str | None:
+            return record_of_row(row).id if kind_of_row(row) is kind else None
+
+        columns.append(Column(
+            name, ColumnType.STRING,
+            f"The id of the record when it is a {kind.name} (a record of the {kind.collection} "
+            f"table), else empty: `record_id` again, as a foreign key.",
+            get, references=kind.collection,
+        ))  # fmt: skip
+    return columns
+
+
+def _link_table(kind: Kind[Any], reference: Reference) -> Table:
+    """Return the table of the list-valued reference *reference* of *kind*: a row per item."""
+    field_name = reference.field
+    owner = Column(kind.name, ColumnType.STRING,
+                   f"The id of the record of the {kind.collection} table whose "
+                   f"`{field_name}` it is.",
+                   lambda row: row[0].id, nullable=False, references=kind.collection)  # fmt: skip
+    position = Column("position", ColumnType.INTEGER,
+                      f"Its place in the record's `{field_name}`, from 1.",
+                      operator.itemgetter(1), nullable=False)  # fmt: skip
+    item: Getter = operator.itemgetter(2)
+    if len(reference.targets) == 1:
+        (target,) = reference.targets
+        name = target.name if target.name != kind.name else f"{field_name}_id"
+        targets = [Column(name, ColumnType.STRING,
+                          f"The id of the record of the {target.collection} table it names.",
+                          lambda row: row[2].id, nullable=False,
+                          references=target.collection)]  # fmt: skip
+    else:
+        record_kind = lambda row: kind_of(type(row[2]))  # noqa: E731
+        targets = [
+            Column("record_kind", ColumnType.CATEGORY,
+                   "The kind of the record it names: `loan` for a record of the loans table.",
+                   lambda row: record_kind(row).name, nullable=False,
+                   categories=tuple(target.name for target in reference.targets)),
+            Column("record_id", ColumnType.STRING,
+                   "The id of the record in the table of its kind.",
+                   lambda row: row[2].id, nullable=False),
+            *_kind_links(reference.targets, record_kind, item,
+                         taken=(kind.name, "position", "record_kind", "record_id")),
+        ]  # fmt: skip
+
+    def rows(collections: Mapping[str, Iterable[Any]]) -> list[Row]:
+        return [
+            (record, number, value)
+            for record in collections.get(kind.collection, ())
+            for number, value in enumerate(getattr(record, field_name), 1)
+        ]
+
+    description = (
+        f"The `{field_name}` of each {kind.name}, one row per record it names, in order: "
+        f"the list `{kind.collection}.{field_name}` as a table, with a foreign key for each item."
+    )
+    columns = (owner, position, *targets)
+    return Table(f"{kind.name}_{field_name}", description, columns, (kind.name, "position"), rows)
+
+
 @functools.lru_cache(maxsize=4096)
 def _start(text: str, quote: str) -> int:
     """Return where *quote* first occurs in *text*: ``Citation.start``, for repeated quotes."""
@@ -465,8 +596,10 @@ def _citations() -> Table:
     position = Column("position", ColumnType.INTEGER,
                       "Its place among the record's sources, from 1.",
                       operator.itemgetter(2), nullable=False)  # fmt: skip
-    columns = (*_record_columns("sources"), position,
-               *_quote_columns(operator.itemgetter(3), nullable=False))  # fmt: skip
+    quoted = _quote_columns(operator.itemgetter(3), nullable=False)
+    links = _kind_links(_has("sources"), operator.itemgetter(0), operator.itemgetter(1),
+                        taken=[column.name for column in quoted])  # fmt: skip
+    columns = (*_record_columns("sources"), position, *quoted, *links)
     description = (
         "Every quote that supports a record, one row each: a record may have many. "
         + _plain(_summary(Citation))
@@ -492,6 +625,9 @@ def _inferences() -> Table:
                lambda row: row[2].basis, nullable=False),
         *_quote_columns(lambda row: row[2].source, nullable=True),
     )  # fmt: skip
+    columns += tuple(_kind_links(_has("inferred"), operator.itemgetter(0),
+                                 operator.itemgetter(1),
+                                 taken=[column.name for column in columns]))  # fmt: skip
     description = (
         "Every field of a record that its quotes do not state, one row each, with how it was "
         "inferred and, where that is a passage of an article, the passage."
@@ -509,7 +645,7 @@ def tables() -> tuple[Table, ...]:
     """
     found: list[Table] = []
     for kind in KINDS:
-        columns = tuple(_field_columns(kind.cls, operator.attrgetter))
+        columns = (*_field_columns(kind.cls, operator.attrgetter), _label_column())
         summary = _plain(_summary(kind.cls))
         found.append(Table(kind.collection, summary, columns, ("id",), _main_rows(kind), kind))
         hints = typing.get_type_hints(kind.cls)
@@ -518,6 +654,8 @@ def tables() -> tuple[Table, ...]:
             if _is_part(annotation):
                 (item, *_) = typing.get_args(annotation)
                 found.append(_part_table(kind, attribute.name, item))
+        found += [_link_table(kind, reference) for reference in references(kind.cls)
+                  if reference.many]  # fmt: skip
     return (*found, _citations(), _inferences())
 
 
