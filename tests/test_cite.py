@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import pathlib
+import subprocess
 
 import attrs
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import example, given
 
 import centralasia as ca
 from centralasia import strategies
+from centralasia._cite import name_parts
 
 ARTICLES = list(ca.load().articles)
 
@@ -79,7 +81,9 @@ class TestRis:
         assert [article.id for article in ARTICLES] == [record["id"] for record in records]
         for article, record in zip(ARTICLES, records, strict=True):
             assert "GEN" == record["type_of_reference"]
-            assert list(article.authors) == record["authors"]
+            assert [", ".join(filter(None, name_parts(name)[:2])) for name in article.authors] == (
+                record["authors"]
+            )
             assert article.title == record.get("title")
             assert article.publisher == record.get("publisher")
             assert (article.published and str(article.published.start.year)) == record.get("year")
@@ -93,7 +97,11 @@ class TestRis:
         def spaced(text: str | None) -> str | None:
             return " ".join(text.split()) if text else None
 
-        assert [spaced(name) for name in article.authors] == record.get("authors", [])
+        def ris(name: str) -> str | None:
+            family, given, suffix = name_parts(name)
+            return ", ".join(filter(None, (family, given, suffix))) if family else spaced(name)
+
+        assert [ris(name) for name in article.authors] == record.get("authors", [])
         assert (spaced(article.title), spaced(article.publisher)) == (
             record.get("title"),
             record.get("publisher"),
@@ -105,6 +113,65 @@ class TestRis:
         (record,) = rispy.loads(ca.cite(ca.articles.get("walayat-alliance"), "ris"))
 
         assert "2022/06/14/" == record["date"]
+
+
+class TestNames:
+    @pytest.mark.parametrize(
+        ("name", "parts"),
+        [
+            ("Vali Kaleji", ("Kaleji", "Vali", None)),
+            ("Usman", ("Usman", None, None)),
+            ("Aigerim  Turgunbaeva", ("Turgunbaeva", "Aigerim", None)),
+            ("Maria Anna de la Cruz", ("de la Cruz", "Maria Anna", None)),
+            ("Martin Luther King Jr.", ("King", "Martin Luther", "Jr.")),
+            ("Central Asia-Caucasus Institute", (None, None, None)),
+            ("Ministry of Finance", (None, None, None)),
+        ],
+    )
+    def test_parts(self, name: str, parts: tuple[str | None, ...]) -> None:
+        """A person's family name is the last word with its particles; an organization is whole."""
+        assert parts == name_parts(name)
+
+    def test_csl_names(self) -> None:
+        """CSL-JSON names people by family and given name, and organizations literally."""
+        article = attrs.evolve(ARTICLES[0], authors=("Vali Kaleji", "Asia Research Institute"))
+        (item,) = json.loads(ca.cite(article, "csl-json"))
+
+        assert [{"family": "Kaleji", "given": "Vali"}, {"literal": "Asia Research Institute"}] == (
+            item["author"]
+        )
+
+    def test_ris_names(self) -> None:
+        """RIS writes each person as "Last, First", and an organization whole."""
+        article = attrs.evolve(ARTICLES[0], authors=("Rafis Abazov", "Usman", "Staff of X & Y"))
+        lines = ca.cite(article, "ris").splitlines()
+
+        assert ["AU  - Abazov, Rafis", "AU  - Usman", "AU  - Staff of X & Y"] == [
+            line for line in lines if line.startswith("AU")
+        ]
+
+
+class TestPandoc:
+    def test_bibliography_by_family_name(self, tmp_path: pathlib.Path) -> None:
+        """pandoc's citeproc cites by family name and lists the articles in family-name order."""
+        import pypandoc  # noqa: PLC0415 - the test group's pypandoc-binary ships pandoc
+
+        bibliography = tmp_path / "centralasia.json"
+        bibliography.write_text(ca.cite(ca.articles, "csl-json"), encoding="utf-8")
+        document = tmp_path / "paper.md"
+        document.write_text("---\nnocite: '@*'\n---\n\nSee [@kaleji-debt-trap].\n", "utf-8")
+        rendered = subprocess.run(
+            [pypandoc.get_pandoc_path(), "--citeproc", "--bibliography", str(bibliography),
+             "--to", "plain", "--wrap", "none", str(document)],
+            capture_output=True, text=True, check=True, timeout=60,
+        ).stdout  # fmt: skip
+        cited, *entries = [line for line in rendered.splitlines() if line]
+        families = [name_parts(article.authors[0])[0] or "" for article in ARTICLES]
+
+        assert "See (Kaleji, n.d.)." == cited
+        assert sorted(families, key=str.casefold) == [entry.split(",")[0].split(".")[0]
+                                                      for entry in entries]  # fmt: skip
+        assert entries[0].startswith("Abazov, Rafis. n.d.")
 
 
 class TestCslJson:
@@ -125,7 +192,8 @@ class TestCslJson:
 
         assert len(ARTICLES) == len(rendered)
         for article, text in zip(ARTICLES, rendered, strict=True):
-            for part in (*article.authors, article.title, article.publisher):
+            families = [name_parts(name)[0] for name in article.authors]
+            for part in (*families, article.title, article.publisher):
                 assert part is None or part in text
             if article.published is None:
                 assert "(no date)" in text

@@ -11,7 +11,7 @@ from hypothesis import given
 
 import centralasia as ca
 from centralasia import strategies
-from centralasia._schema import KINDS
+from centralasia._schema import KINDS, references
 from centralasia._tables import (
     Column,
     ColumnType,
@@ -58,9 +58,12 @@ class TestSchema:
         """A loan's money, figures, dates and references take the documented columns, in order."""
         columns = table_of(ca.Loan).column_names
 
-        assert ("as_of", "as_of_start", "as_of_end", "as_of_precision") == columns[8:12]
-        assert ("amount", "amount_currency", "amount_qualifier") == columns[12:15]
-        assert ("share_of_gdp", "share_of_gdp_qualifier") == columns[15:17]
+        assert ("as_of", "as_of_start", "as_of_end", "as_of_precision", "as_of_words") == (
+            columns[8:13]
+        )
+        assert ("amount", "amount_currency", "amount_qualifier", "amount_words") == columns[13:17]
+        assert ("share_of_gdp", "share_of_gdp_qualifier", "share_of_gdp_words") == columns[17:20]
+        assert "label" == columns[-1]
         assert ColumnType.LIST is table_of(ca.Loan).columns[1].type  # debtors
         assert "countries" == table_of(ca.Loan).columns[2].references  # creditor
 
@@ -69,11 +72,35 @@ class TestSchema:
         citations = table_named("citations").column_names
         inferences = table_named("inferences").column_names
 
+        citing = tuple(kind.name for kind in KINDS if "sources" in attrs.fields_dict(kind.cls))
+
         assert ("record_kind", "record_id", "position", "article", "quote", "quote_start",
-                "quote_end") == citations  # fmt: skip
+                "quote_end", *citing) == citations  # fmt: skip
         assert ("record_kind", "record_id", "field", "basis", "article", "quote",
-                "quote_start", "quote_end") == inferences  # fmt: skip
+                "quote_start", "quote_end", *citing) == inferences  # fmt: skip
         assert "event_people" in {table.name for table in tables()}
+
+    def test_every_list_of_records_has_a_link_table(self) -> None:
+        """Each list-valued reference has a table of its own, a foreign key to each side."""
+        for kind in KINDS:
+            for reference in references(kind.cls):
+                if not reference.many:
+                    continue
+                link = table_named(f"{kind.name}_{reference.field}")
+                keys = {column.references for column in link.columns} - {None}
+
+                assert (kind.name, "position") == link.primary_key
+                assert {kind.collection, *(target.collection for target in reference.targets)} == (
+                    keys
+                )
+
+    def test_records_reach_their_quotes(self) -> None:
+        """Citations name their record in the column of its kind, a foreign key to its table."""
+        citations = {column.name: column for column in table_named("citations").columns}
+
+        assert "loans" == citations["loan"].references
+        assert "events" == citations["event"].references
+        assert "conflicts" == table_named("conflict_records").columns[-1].references
 
     def test_unknown_field_type(self) -> None:
         """A field of a type no column is defined for is refused, naming the field."""
@@ -87,6 +114,52 @@ class TestSchema:
 
 
 class TestValues:
+    def test_words_beside_dates_and_figures(self) -> None:
+        """Dates and figures have their words beside them, as the library says them."""
+        loans = values(table_of(ca.Loan), ca.load().collections)
+        row = loans["id"].index("uz-cn-2023-end")
+        loan = ca.loans.get("uz-cn-2023-end")
+
+        assert loan.as_of is not None
+        assert loan.share_of_external_debt is not None
+        assert loan.as_of.words == loans["as_of_words"][row]
+        assert (
+            loan.share_of_external_debt.describe(percent=True)
+            == (loans["share_of_external_debt_words"][row])
+        )
+        assert "under 13%" == loans["share_of_external_debt_words"][row]
+        assert loans["share_of_gdp"][row] is None is loans["share_of_gdp_words"][row]
+
+    def test_every_record_has_a_label(self) -> None:
+        """Every record has a label; an untitled article is named by its authors."""
+        dataset = ca.load()
+        for kind in KINDS:
+            labels = values(table_of(kind.cls), dataset.collections)["label"]
+
+            assert all(labels), kind.name
+        articles = values(table_of(ca.Article), dataset.collections)
+        named = dict(zip(articles["id"], articles["label"], strict=True))
+
+        assert "Untitled article by Vali Kaleji" == named["kaleji-debt-trap"]
+        assert dataset.articles.get("walayat-alliance").title == named["walayat-alliance"]
+
+    @given(strategies.datasets())
+    def test_link_tables_list_every_item(self, dataset: ca.Dataset) -> None:
+        """A link table has a row per item of each record's list, in order."""
+        for table in tables():
+            if table.name not in {f"{k.name}_{r.field}" for k in KINDS for r in references(k.cls)}:
+                continue
+            kind = next(k for k in KINDS if table.name.startswith(f"{k.name}_"))
+            field = table.name.removeprefix(f"{kind.name}_")
+            columns = values(table, dataset.collections)
+            target = "record_id" if "record_id" in columns else table.column_names[2]
+            expected = [(record.id, number, item.id)
+                        for record in getattr(dataset, kind.collection)
+                        for number, item in enumerate(getattr(record, field), 1)]  # fmt: skip
+
+            assert expected == list(zip(columns[kind.name], columns["position"], columns[target],
+                                        strict=True))  # fmt: skip
+
     @given(strategies.datasets())
     def test_columns_never_depend_on_rows(self, dataset: ca.Dataset) -> None:
         """Any dataset, even an empty one, gives every column of every table, equally long."""

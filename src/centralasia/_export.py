@@ -156,8 +156,7 @@ def write_csv(
     (every cell quoted, text that a spreadsheet would run as a formula made inert; the
     caller writes the byte order mark).
     """
-    quoting = csv.QUOTE_ALL if style == "excel" else csv.QUOTE_MINIMAL
-    writer = csv.writer(file, quoting=quoting)
+    writer = csv.writer(file, quoting=csv.QUOTE_ALL) if style == "excel" else csv.writer(file)
     writer.writerow(table.column_names)
     cells = [list(map(_csv_cells(table, column, style), columns[column.name]))
              for column in table.columns]  # fmt: skip
@@ -344,7 +343,7 @@ def write_sqlite(dataset: Dataset, path: pathlib.Path) -> list[Written]:
                 connection.execute(_create(table))
                 rows = list(zip(*(_sql_values(column, columns[column.name])
                                   for _, column in sql_columns(table)), strict=True))  # fmt: skip
-                marks = ", ".join("?" * len(rows[0]) if rows else "?")
+                marks = ", ".join("?" * len(sql_columns(table)))
                 connection.executemany(
                     f"INSERT INTO {_quoted(table.name)} VALUES ({marks})",  # noqa: S608
                     rows,

@@ -529,7 +529,10 @@ def _link_table(kind: Kind[Any], reference: Reference) -> Table:
                           lambda row: row[2].id, nullable=False,
                           references=target.collection)]  # fmt: skip
     else:
-        record_kind = lambda row: kind_of(type(row[2]))  # noqa: E731
+
+        def record_kind(row: Row) -> Kind[Any]:
+            return kind_of(type(row[2]))
+
         targets = [
             Column("record_kind", ColumnType.CATEGORY,
                    "The kind of the record it names: `loan` for a record of the loans table.",
