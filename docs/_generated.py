@@ -44,15 +44,21 @@ The articles of the corpus, with their metadata as their texts state it, and the
 one supports. Generated from the data when the documentation is built."""
 TABLES_INTRO = """\
 {meth}`Dataset.export() <centralasia.Dataset.export>` (and `centralasia export`) writes these
-tables as CSV files, a Data Package, Parquet files or one SQLite database;
+tables as CSV files (plain, or for Excel), a Data Package, Parquet files, or one SQLite or
+DuckDB database;
 {meth}`Collection.to_pandas() <centralasia.Collection.to_pandas>` gives a kind's table and
 {meth}`Dataset.to_pandas() <centralasia.Dataset.to_pandas>` every table. Their columns are
 derived from the model, never from the rows: a table has the same columns, in the same order,
 whatever it holds. A date is its EDTF string,
-then the first and last days it allows and its precision; money is an exact amount, then its
-currency; each figure's qualifier follows it; references are ids; `sources` lists the cited
-articles, whose quotes are in `citations`, one row per quote, and `inferred` the fields whose
-basis is in `inferences`. Each type of column is written in each format as follows."""
+then the first and last days it allows, its precision, and its words (`the first half of
+2023`); money is an exact amount, then its currency; each figure's qualifier and its words
+(`about 40%`) follow it; references are ids, and a list of them is also a table of its own, a
+row per item with a foreign key to each side (`loan_debtors` for `loans.debtors`,
+`conflict_records` for a conflict's sides); `label` says what a person calls each record;
+`sources` lists the cited articles, whose quotes are in `citations`, one row per quote, and
+`inferred` the fields whose basis is in `inferences`; both name their record by kind and id,
+and again in the column of its kind (`loan`), a foreign key. Each type of column is written in
+each format as follows."""
 TYPE_WORDS = {
     _tables.ColumnType.STRING: "text",
     _tables.ColumnType.CATEGORY: "category",
@@ -73,7 +79,11 @@ DECIMALS = (
     f"Decimals hold up to {_tables.DECIMAL_PRECISION} digits, {_tables.DECIMAL_SCALE} of them "
     "after the point. In pandas they are `float64`: the double nearest each exact decimal (exact "
     "for whole numbers below 2**53, otherwise within a relative 2**-53). In SQLite, whole "
-    "numbers are exact integers and others are 8-byte floats."
+    "numbers are exact integers and others are 8-byte floats, so every decimal column has a "
+    f"`{_export.EXACT}` column of text beside it holding the exact decimal (`amount{_export.EXACT}`)."
+    " The Excel CSV files are the CSV files with a byte order mark, every cell quoted, and text "
+    "that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a "
+    "carriage return) preceded by `'`."
 )
 ENUMS = (ca.Qualifier, ca.Role, ca.OrganizationKind, ca.CorridorKind, ca.FinanceKind,
          ca.LenderExtent, ca.ConflictKind, ca.Precision)  # fmt: skip
@@ -161,14 +171,15 @@ def _column_type(column: _tables.Column) -> str:
 
 def _formats() -> list[str]:
     """Return the table of how each type of column is written in each format."""
-    lines = ["| Type | CSV | Data Package | pandas | Parquet | SQLite |",
-             "| --- | --- | --- | --- | --- | --- |"]  # fmt: skip
+    lines = ["| Type | CSV | Data Package | pandas | Parquet | SQLite | DuckDB |",
+             "| --- | --- | --- | --- | --- | --- | --- |"]  # fmt: skip
     for kind, words in TYPE_WORDS.items():
         column = _tables.Column("x", kind, "", lambda row: row, categories=("a",))
         package, sql = _export.FIELD_TYPES[kind], _export.SQL_TYPES[kind]
-        lines.append(f"| {words} | {CSV_WORDS[kind]} | `{package}` | "
+        listed = " (JSON: `[]` when empty)" if kind is _tables.ColumnType.LIST else ""
+        lines.append(f"| {words} | {CSV_WORDS[kind]} | `{package}`{listed} | "
                      f"`{_arrow.PANDAS_DTYPES[kind]}` | `{_arrow.arrow_type(column)}` | "
-                     f"`{sql}` |")  # fmt: skip
+                     f"`{sql}` | `{_export.DUCKDB_TYPES[kind]}` |")  # fmt: skip
     return lines
 
 
