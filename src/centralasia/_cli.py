@@ -451,7 +451,7 @@ def _export(dataset: Dataset, arguments: argparse.Namespace) -> None:
     except FileExistsError as error:
         message = f"centralasia: {error.filename} exists; use --force to replace it"
         raise SystemExit(message) from None
-    except (ImportError, ValueError) as error:  # the parquet extra missing; a value too precise
+    except (ImportError, ValueError) as error:  # an extra missing; a value too precise
         message = f"centralasia: {error}"
         raise SystemExit(message) from None
     if _json(arguments):
@@ -623,14 +623,16 @@ def parser() -> argparse.ArgumentParser:
     conflicts = add("conflicts", "list where the sources disagree, with each side's quote",
                     "centralasia conflicts --country Tajikistan")  # fmt: skip
     conflicts.add_argument("--country", help="only disagreements about this country")
-    export = add("export", "write every table to PATH as CSV, a Data Package, Parquet, SQLite "
-                 "or JSON; existing files are kept unless --force",
+    export = add("export", "write every table to PATH as CSV (plain or for Excel), a Data "
+                 "Package, Parquet, SQLite, DuckDB or JSON; existing files are kept unless --force",
                  "centralasia export --format datapackage --out exported/")  # fmt: skip
     export.add_argument("--format", choices=FORMATS, required=True,
-                        help="datapackage: CSV files and datapackage.json; sqlite: one database "
-                        "file; json: the data files, which 'load' reads back")  # fmt: skip
+                        help="datapackage: CSV files and datapackage.json; excel-csv: CSV files "
+                        "Excel opens by double-click; sqlite: one database file and its "
+                        "Datasette metadata beside it; duckdb: one database file (the duckdb "
+                        "extra); json: the data files, which 'load' reads back")  # fmt: skip
     export.add_argument("--out", required=True, metavar="PATH",
-                        help="a directory, or the database file for sqlite")  # fmt: skip
+                        help="a directory, or the database file for sqlite and duckdb")  # fmt: skip
     export.add_argument("--force", action="store_true", help="replace files that exist")
     cite = add("cite", "cite records or articles: each quote with its article, or the "
                "articles for a reference manager",
