@@ -80,8 +80,9 @@ DECIMALS = (
     "after the point. In pandas they are `float64`: the double nearest each exact decimal (exact "
     "for whole numbers below 2**53, otherwise within a relative 2**-53). In SQLite, whole "
     "numbers are exact integers and others are 8-byte floats, so every decimal column has a "
-    f"`{_export.EXACT}` column of text beside it holding the exact decimal (`amount{_export.EXACT}`)."
-    " The Excel CSV files are the CSV files with a byte order mark, every cell quoted, and text "
+    f"`{_export.EXACT}` column of text beside it holding the exact decimal "
+    f"(`amount{_export.EXACT}`). The Excel CSV files are the CSV files with a byte order "
+    "mark, every cell quoted, and text "
     "that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a "
     "carriage return) preceded by `'`."
 )

@@ -47,7 +47,6 @@ from centralasia._address import (
     passage_address,
     passage_anchor,
 )
-from centralasia._keys import record_keys
 
 # key: "kind:id", as conflicts name records and as each record's block is marked.
 from centralasia._schema import KINDS, Kind, citations, kind_of
@@ -88,8 +87,15 @@ def _heading(text: str) -> str:
     return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", " ".join(text.split()))
 
 
+#: The ends of elements that a reader sees as separate: the search reads raw HTML with its tags
+#: removed, so a line break after each keeps "Countries" and "country kg" two words apart.
+_BLOCK_END = re.compile(r"(</(?:p|dt|dd|th|td|tr|li|h2|nav|blockquote|figcaption|summary|"
+                        r"details|figure|section|div|table|ul|ol|dl)>)(?=<)")  # fmt: skip
+
+
 def _raw(fragment: str) -> str:
     """Wrap an HTML *fragment* in a MyST raw block, fenced so no backtick can close it."""
+    fragment = _BLOCK_END.sub("\\1\n", fragment)
     run = max((len(found) for found in re.findall(r"`+", fragment)), default=0)
     fence = "`" * max(3, run + 1)
     return f"{fence}{{raw}} html\n{fragment}\n{fence}\n"
@@ -451,8 +457,11 @@ class Site:
                 extent = " mainly" if loan.lender_extent is ca.LenderExtent.PRIMARILY else ""
                 creditor += f",{extent} through {self.link(loan.lender, here)}"
             debtors = ", ".join(self.link(debtor, here) for debtor in loan.debtors)
+            # The sentence is one click away, in place, below what the figure is.
+            said = (f'<details class="ca-said"><summary>The sentence</summary>'
+                    f"{self.sources(loan, here)}</details>")  # fmt: skip
             what = (f"{self.id_link(loan, here)}<br>"
-                    f'<span class="ca-muted">{esc(loan.description)}</span>')  # fmt: skip
+                    f'<span class="ca-muted">{esc(loan.description)}</span>{said}')  # fmt: skip
             rows.append([what, figures, date, f"{debtors} to {creditor}",
                          self.short_sources(loan, here)])  # fmt: skip
         return self.table(["Record", "Figures", "As of", "Owed by, to", "Source"], rows)
@@ -538,8 +547,12 @@ class Site:
         bars = []
         for loan in loans.sort_by("as_of"):
             when = loan.as_of.words if loan.as_of else "not dated"
-            if len(loan.debtors) > 1:
+            if len(loan.debtors) > 2:  # noqa: PLR2004 - two names read at a glance
                 when += f", {len(loan.debtors)} countries together"
+            elif record is None or len(loan.debtors) > 1:  # the debt page: every debtor named
+                when += f", {_and([debtor.name for debtor in loan.debtors])}"
+            words = f"{when}: {loan.description}"
+            words = words if len(words) <= 72 else words[:71] + "…"  # noqa: PLR2004
             for name, figure in loan.figures.items():
                 value = figure.value
                 if isinstance(value, ca.Money):
@@ -552,12 +565,15 @@ class Site:
                     panel, number = "Share (percent)", float(value * 100)
                     base = field_words(name).removeprefix("share of ")
                     text = f"{figure.describe(percent=True)} of {base}"
-                bars.append(Bar(panel, f"{loan.id} ({when})", number, figure.qualifier, text))
-        name = f"{record.id}-debt.svg"
-        self.charts[posixpath.join(posixpath.dirname(here), name)] = (label(record), tuple(bars))
+                bars.append(Bar(panel, words, number, figure.qualifier, text))
+        name = f"{record.id if record is not None else 'all'}-debt.svg"
+        title = f"Debt figures about {label(record)}" if record is not None else "Every debt figure"
+        self.charts[posixpath.join(posixpath.dirname(here), name)] = (title, tuple(bars))
+        described = "; ".join(f"{bar.label}: {bar.text}" for bar in bars)
+        where = "in the table above" if record is not None else "below"
         return (f'<figure class="ca-chart"><img src="{esc(name)}" alt="Bar chart of the '
-                f'{len(bars)} debt figures in the table above, by record and date." '
-                f'loading="lazy"><figcaption>The figures above as their sources give them: '
+                f'{len(bars)} debt figures {where}. {esc(described)}." '
+                f'loading="lazy"><figcaption>The figures {where} as their sources give them: '
                 f"lighter bars are approximate or estimated, orange ones are bounds (“over”, "
                 f"“under”). Figures of different kinds, dates and sources are not "
                 f"comparable as a series.</figcaption></figure>")  # fmt: skip
@@ -580,7 +596,6 @@ class Site:
 
     def record_page(self, record: Any) -> Page:
         """Return the page of a named record: country, organization, corridor or article."""
-        kind = kind_of(type(record))
         here = ca.address(record, "").removesuffix(".html")
         profile = self.profile(record)
         # Record pages are in no table of contents: listing hundreds of them in every
@@ -596,8 +611,9 @@ class Site:
         text += [self.section(name, part, record, here) for name, part in self.parts(profile)]
         if profile.articles:
             text.append(self.section("articles", profile.articles, record, here))
-        objects = tuple((name, kind.name, "record") for name in dict.fromkeys(record_keys(record)))
-        return Page(here, "\n".join(text), objects)
+        # The page is the search's one result for its record: its title is the name, and its
+        # text holds the codes and aliases. An object per name listed the record once each.
+        return Page(here, "\n".join(text))
 
     def article_text(self, article: ca.Article, here: str) -> list[str]:
         """Return an article's text with each cited passage highlighted, anchored and linked."""
@@ -619,7 +635,16 @@ class Site:
                 paragraphs.append(f"<p>{paragraph}</p>")
             first = last + 1
         body = f'<div class="ca-article-text">{"".join(paragraphs)}</div>'
-        parts = [f"## Text\n\n{_raw(intro + body)}\n"]
+        # An overlapping highlight splits a passage into several marks: when its anchor is the
+        # address's target, every mark of it is outlined, not only the one after the anchor.
+        rules = ",\n".join(
+            f".ca-article-text:has(#{passage.anchor}:target) "
+            f'mark[data-passages~="{passage.anchor}"]'
+            for passage in passages
+        )
+        outline = "outline: 2px solid var(--color-brand-primary);"
+        style = f"<style>\n{rules} {{ {outline} }}\n</style>"
+        parts = [f"## Text\n\n{_raw((style if passages else '') + intro + body)}\n"]
         if article.bio:
             bio = f'<p class="ca-bio">{esc(article.bio)}</p>'
             parts.append(f"## About the author\n\n{_raw(bio)}\n")
@@ -686,6 +711,8 @@ class Site:
             text.append(_raw(self.table(["Name", "Id", "Records about it"], rows, cards=False)))
             return Page(here, "\n".join(text))
         ordered = collection.sort_by(kind.date) if kind.date else collection
+        if kind.cls is ca.Loan:
+            text.append(_raw(self.chart(None, collection, here)))
         blocks = "".join(self.block(record, here) for record in ordered)
         objects = tuple((record.id, kind.name, record.id) for record in ordered)
         text.append(_raw(blocks))
@@ -790,7 +817,7 @@ def draw(title: str, bars: tuple[Bar, ...], path: pathlib.Path) -> None:
         axis.set_xlim(0, max(bar.value for bar in rows) * 1.7 or 1)
         axis.set_xlabel(panel)
         axis.spines[["top", "right", "left"]].set_visible(False)
-    axes[0, 0].set_title(f"Debt figures about {title}", loc="left", fontsize=10.5)
+    axes[0, 0].set_title(title, loc="left", fontsize=10.5)
     figure.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(path, format="svg", metadata={"Date": None}, facecolor="white")
