@@ -13,7 +13,11 @@ checks what is left, the site as rendered::
 - every citation of the data is highlighted, word for word, on its article's
   page, where it links to the record it supports; and the record links back;
 - every record's address is reached from the home page in three clicks;
-- every record id shown as inline code is a link.
+- every record id shown as inline code is a link;
+- a passage that an overlapping highlight splits into several marks is
+  outlined whole when its address is followed (a ``:has(#anchor:target)`` rule);
+- the search lists each record once: one entry of its own for a record on its
+  collection's page, none beside the page of a record that has one.
 
 Exits 1 listing each problem.
 """
@@ -21,6 +25,7 @@ Exits 1 listing each problem.
 from __future__ import annotations
 
 import collections
+import json
 import pathlib
 import sys
 import urllib.parse
@@ -60,8 +65,13 @@ class _Page(HTMLParser):
         self.code: list[tuple[str, bool]] = []
         #: The elements open: tag, record, and whether it is a link.
         self._open: list[tuple[str, str, bool]] = []
+        #: How many mark elements each passage is split into, by anchor.
+        self.fragments: collections.Counter[str] = collections.Counter()
+        #: The text of the page's style elements.
+        self.styles: list[str] = []
         self._marks: list[list[str]] = []
         self._code: list[str] | None = None
+        self._style = False
 
     def _record(self) -> str:
         return self._open[-1][1] if self._open else ""
@@ -79,6 +89,8 @@ class _Page(HTMLParser):
             self.images.append(found["src"])
         if tag == "mark":
             self._marks.append(found.get("data-passages", "").split())
+            self.fragments.update(self._marks[-1])
+        self._style = tag == "style"
         if tag == "code" and self._code is None:
             self._code = []
         if tag not in VOID:
@@ -101,6 +113,9 @@ class _Page(HTMLParser):
             del self._open[len(names) - 1 - names[::-1].index(tag) :]
 
     def handle_data(self, data: str) -> None:
+        if self._style:
+            self.styles.append(data)
+            self._style = False
         for passages in self._marks:
             for anchor in passages:
                 self.marked[anchor].append(data)
@@ -255,6 +270,42 @@ def unlinked_ids(
     return problems
 
 
+def split_passages_not_outlined(pages: dict[pathlib.Path, _Page], root: pathlib.Path) -> list[str]:
+    """Return a line for each passage split into marks that is not outlined whole when targeted."""
+    problems = []
+    for path, page in pages.items():
+        styles = "".join(page.styles)
+        for anchor, count in page.fragments.items():
+            rule = f':has(#{anchor}:target) mark[data-passages~="{anchor}"]'
+            if count > 1 and rule not in styles:
+                where = path.relative_to(root.resolve())
+                problems.append(f"{where}#{anchor}: {count} marks, not outlined together")
+    return problems
+
+
+def duplicate_search_results(root: pathlib.Path) -> list[str]:
+    """Return a line for each record the search would list twice, from ``searchindex.js``."""
+    path = root / "searchindex.js"
+    if not path.is_file():
+        return [f"{path.name}: missing"]
+    text = path.read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    data = {number for number, name in index["objtypes"].items() if name.startswith("data:")}
+    seen: collections.Counter[tuple[str, str]] = collections.Counter()
+    problems = []
+    for entries in index["objects"].values():
+        for document, kind, _, anchor, name in entries:
+            if str(kind) not in data:
+                continue
+            docname = index["docnames"][document]
+            seen[docname, anchor or name] += 1
+            if docname.count("/") > 1:  # data/<collection>/<id>: the page is the result
+                problems.append(f"{docname}: {name} listed beside the record's own page")
+    problems += [f"{docname}#{anchor}: listed {count} times"
+                 for (docname, anchor), count in seen.items() if count > 1]  # fmt: skip
+    return problems
+
+
 def main() -> None:
     """Check the site named on the command line and exit 1 if anything is wrong."""
     root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "docs/_build/html")
@@ -270,6 +321,8 @@ def main() -> None:
             pages, root, everything
         ),
         "record ids that are not links": unlinked_ids(pages, root, everything),
+        "split passages not outlined whole": split_passages_not_outlined(pages, root),
+        "records listed more than once by the search": duplicate_search_results(root),
     }
     cited = sum(1 for record in everything for _ in citations(record))
     for problems in checks.values():

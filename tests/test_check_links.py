@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import importlib.util
+import json
 import pathlib
 from types import ModuleType
 from typing import Any
@@ -109,3 +110,39 @@ class TestChecker:
         assert [
             "loan:kg-exim-2023: data/loans.html#kg-exim-2023 is more than 3 clicks from home"
         ] == (problems(checker, tmp_path, files, loan))
+
+
+class TestSearchAndOutlines:
+    def test_split_passage_needs_its_rule(
+        self, checker: Any, tmp_path: pathlib.Path, loan: ca.Loan
+    ) -> None:
+        """A passage split into two marks is reported until a :has() rule outlines both."""
+        anchor = passage_anchor(loan.sources[0])
+        split = (f'<p><span id="{anchor}"></span><mark data-passages="{anchor}">a</mark>'
+                 f'<mark data-passages="{anchor} q0-1">b</mark></p>')  # fmt: skip
+        rule = f'<style>.x:has(#{anchor}:target) mark[data-passages~="{anchor}"] {{}}</style>'
+        (tmp_path / "bare.html").write_text(split, encoding="utf-8")
+        (tmp_path / "ruled.html").write_text(rule + split, encoding="utf-8")
+        found = checker.split_passages_not_outlined(checker.site(tmp_path), tmp_path)
+
+        assert [f"bare.html#{anchor}: 2 marks, not outlined together"] == found
+
+    def test_duplicates_in_the_search(self, checker: Any, tmp_path: pathlib.Path) -> None:
+        """A record listed twice, or beside its own page, is reported; others are not."""
+        index = {
+            "docnames": ["data/loans", "data/countries/kg"],
+            "objtypes": {"0": "data:loan", "1": "data:country", "2": "py:class"},
+            "objects": {"": [[0, 0, 1, "", "kg-exim-2023"], [0, 0, 1, "", "kg-exim-2023"],
+                             [0, 0, 1, "", "uz-cn-2023-end"], [1, 1, 1, "record", "Kyrgyzstan"],
+                             [0, 2, 1, "", "kg-exim-2023"]]},
+        }  # fmt: skip
+        (tmp_path / "searchindex.js").write_text(f"Search.setIndex({json.dumps(index)})", "utf-8")
+
+        assert ["data/countries/kg: Kyrgyzstan listed beside the record's own page",
+                "data/loans#kg-exim-2023: listed 2 times"] == (
+            checker.duplicate_search_results(tmp_path)
+        )  # fmt: skip
+
+    def test_no_index(self, checker: Any, tmp_path: pathlib.Path) -> None:
+        """A site without a search index is reported."""
+        assert ["searchindex.js: missing"] == checker.duplicate_search_results(tmp_path)
