@@ -94,6 +94,21 @@ class TestSchema:
                     keys
                 )
 
+    def test_lists_inside_parts_have_link_tables(self) -> None:
+        """A list of records inside a part (an ambiguity's candidates) has a table of its own."""
+        link = table_named("statement_ambiguities_candidates")
+        rows = values(link, ca.load().collections)
+        expected = [(statement.id, number, place, country.id)
+                    for statement in ca.statements
+                    for number, ambiguity in enumerate(statement.ambiguities, 1)
+                    for place, country in enumerate(ambiguity.candidates, 1)]  # fmt: skip
+
+        assert ("statements", "countries") == tuple(
+            column.references for column in link.columns if column.references
+        )
+        assert expected == list(zip(*rows.values(), strict=True))
+        assert expected
+
     def test_records_reach_their_quotes(self) -> None:
         """Citations name their record in the column of its kind, a foreign key to its table."""
         citations = {column.name: column for column in table_named("citations").columns}

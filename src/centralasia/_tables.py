@@ -560,6 +560,41 @@ def _link_table(kind: Kind[Any], reference: Reference) -> Table:
     return Table(f"{kind.name}_{field_name}", description, columns, (kind.name, "position"), rows)
 
 
+def _part_link_table(kind: Kind[Any], name: str, reference: Reference) -> Table:
+    """Return the table of a list of records in a part: a statement's ambiguities' candidates."""
+    (target,) = reference.targets
+    part = f"{name}_position"
+    columns = (
+        Column(kind.name, ColumnType.STRING,
+               f"The id of the record of the {kind.collection} table it belongs to.",
+               lambda row: row[0].id, nullable=False, references=kind.collection),
+        Column(part, ColumnType.INTEGER,
+               f"The place of the item in the record's `{name}`, from 1 (the `position` of "
+               f"the {kind.name}_{name} table).", operator.itemgetter(1), nullable=False),
+        Column("position", ColumnType.INTEGER,
+               f"Its place in the item's `{reference.field}`, from 1.",
+               operator.itemgetter(2), nullable=False),
+        Column(target.name, ColumnType.STRING,
+               f"The id of the record of the {target.collection} table it names.",
+               lambda row: row[3].id, nullable=False, references=target.collection),
+    )  # fmt: skip
+
+    def rows(collections: Mapping[str, Iterable[Any]]) -> list[Row]:
+        return [
+            (record, number, place, value)
+            for record in collections.get(kind.collection, ())
+            for number, item in enumerate(getattr(record, name), 1)
+            for place, value in enumerate(getattr(item, reference.field), 1)
+        ]
+
+    description = (
+        f"The `{reference.field}` of each item of each {kind.name}'s `{name}`, one row per record "
+        f"it names, in order, with a foreign key for each."
+    )
+    return Table(f"{kind.name}_{name}_{reference.field}", description, columns,
+                 (kind.name, part, "position"), rows)  # fmt: skip
+
+
 @functools.lru_cache(maxsize=4096)
 def _start(text: str, quote: str) -> int:
     """Return where *quote* first occurs in *text*: ``Citation.start``, for repeated quotes."""
@@ -657,6 +692,8 @@ def tables() -> tuple[Table, ...]:
             if _is_part(annotation):
                 (item, *_) = typing.get_args(annotation)
                 found.append(_part_table(kind, attribute.name, item))
+                found += [_part_link_table(kind, attribute.name, reference)
+                          for reference in references(item) if reference.many]  # fmt: skip
         found += [_link_table(kind, reference) for reference in references(kind.cls)
                   if reference.many]  # fmt: skip
     return (*found, _citations(), _inferences())
