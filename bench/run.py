@@ -15,7 +15,7 @@ It measures, in one run on this machine, medians of several repetitions:
   against ``json.loads`` of the same files, and the memory each loan retains;
 - filtering those loans by debtor through the index, against a scan;
 - exporting the bundled data to every format, and 100,000 generated loans to
-  Parquet and SQLite, against pandas' own ``to_parquet`` and ``to_sql`` of the
+  Parquet, SQLite and DuckDB, against pandas' own ``to_parquet`` and ``to_sql`` of the
   same tables (the loans and their citations).
 
 It prints a table with the targets of issue 8 and writes it to
@@ -218,15 +218,17 @@ def exports() -> None:
     """Export the bundled data to every format, and 100,000 loans beside pandas' writers."""
     import importlib.util  # noqa: PLC0415
 
-    if not all(importlib.util.find_spec(name) for name in ("pandas", "pyarrow")):
-        row("exports", "", "", "skipped: needs pandas and pyarrow (pip install --group bench)")
+    if not all(importlib.util.find_spec(name) for name in ("pandas", "pyarrow", "duckdb")):
+        row("exports", "", "", "skipped: needs pandas, pyarrow and duckdb (pip install --group "
+            "bench)")  # fmt: skip
         return
     import sqlite3  # noqa: PLC0415
 
     root = pathlib.Path(tempfile.mkdtemp(prefix="centralasia-bench-"))
     try:
         bundled = ca.load()
-        formats: tuple[ExportFormat, ...] = ("json", "csv", "datapackage", "parquet", "sqlite")
+        formats: tuple[ExportFormat, ...] = ("json", "csv", "excel-csv", "datapackage", "parquet",
+                                             "sqlite", "duckdb")  # fmt: skip
 
         def every_format() -> None:
             for form in formats:
@@ -263,11 +265,15 @@ def exports() -> None:
         theirs = seconds_with_gc(pandas_sql)
         row("100,000 loans: export to SQLite (s)", f"{ours:.2f}", f"pandas to_sql {theirs:.2f}",
             f"{ours / theirs:.1f}x, with keys and full-text indexes")  # fmt: skip
+        ours = seconds_with_gc(lambda: dataset.export(root / "ca.duckdb", "duckdb", overwrite=True))
+        row("100,000 loans: export to DuckDB (s)", f"{ours:.2f}", "",
+            "one database, every table with its keys")  # fmt: skip
         sizes = {
             "Parquet": sum(path.stat().st_size for path in (root / "parquet").iterdir()),
             "SQLite": (root / "ca.db").stat().st_size,
+            "DuckDB": (root / "ca.duckdb").stat().st_size,
         }
-        row("100,000 loans: size of Parquet / SQLite (MB)",
+        row("100,000 loans: size of Parquet / SQLite / DuckDB (MB)",
             " / ".join(f"{size / 1e6:.1f}" for size in sizes.values()), "", "")  # fmt: skip
     finally:
         shutil.rmtree(root, ignore_errors=True)
