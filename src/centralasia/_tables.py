@@ -261,6 +261,12 @@ _PRECISIONS = tuple(precision.name.lower() for precision in Precision)
 _QUALIFIERS = tuple(qualifier.value for qualifier in Qualifier)
 
 
+@functools.lru_cache(maxsize=4096)
+def _date_words(date: Date) -> str:
+    """Return *date* in words, once for each date: dates repeat across records."""
+    return date.words
+
+
 def _date_columns(name: str, doc: str, source: Getter, *, nullable: bool) -> list[Column]:
     return [
         Column(name, ColumnType.STRING, f"{doc} As an EDTF string.",
@@ -279,7 +285,7 @@ def _date_columns(name: str, doc: str, source: Getter, *, nullable: bool) -> lis
         Column(f"{name}_words", ColumnType.STRING,
                f"`{name}` as a reader would say it, as precise as its source and no more "
                "(`the first half of 2023`).",
-               _then(source, operator.attrgetter("words")), nullable=nullable),
+               _then(source, _date_words), nullable=nullable),
     ]  # fmt: skip
 
 
@@ -323,8 +329,8 @@ def _figure_words(name: str, source: Getter) -> Getter:
     def words(row: Row) -> str | None:
         if source(row) is None:
             return None
-        # The command's wording (shares as percentages, a measurement's unit), called on use:
-        # issue 21 gives it a home of its own (_words).
+        # The command's wording (shares as percentages, a measurement's unit), imported on
+        # use: issue 21 gives it a home of its own (_words).
         from centralasia._cli import _described  # noqa: PLC0415
 
         return _described(row, name)
