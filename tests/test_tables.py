@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import types
 from decimal import Decimal
 
 import attrs
@@ -16,6 +17,7 @@ from centralasia._tables import (
     Column,
     ColumnType,
     _plain_columns,
+    label,
     table_named,
     table_of,
     tables,
@@ -157,6 +159,10 @@ class TestValues:
 
         assert "Untitled article by Vali Kaleji" == named["kaleji-debt-trap"]
         assert dataset.articles.get("walayat-alliance").title == named["walayat-alliance"]
+
+    def test_label_falls_back_to_the_id(self) -> None:
+        """A record with nothing to call it by is called by its id."""
+        assert "x-1" == label(types.SimpleNamespace(id="x-1", name=None, summary=""))
 
     @given(strategies.datasets())
     def test_link_tables_list_every_item(self, dataset: ca.Dataset) -> None:

@@ -516,7 +516,7 @@ def _waves(table: Table, rows: list[tuple[Any, ...]]) -> list[list[tuple[Any, ..
         wave = [row for row in left
                 if all(row[index] is None or row[index] in placed or row[index] not in known
                        for index in own)]  # fmt: skip
-        if not wave:  # a cycle, which the loader refuses: let DuckDB name the key
+        if not wave:  # pragma: no cover - frozen records cannot refer to each other in a cycle
             wave = left
         waves.append(wave)
         placed |= {row[key] for row in wave}
