@@ -413,19 +413,28 @@ class Dataset:
         Write the dataset to *path* for other tools, in *format*; return the files written.
 
         - ``"csv"``: a CSV file per table in the directory *path*;
-        - ``"datapackage"``: those files and ``datapackage.json``, a
-          Frictionless Data Package with a Table Schema for each table (types,
-          primary and foreign keys) and the articles as its sources;
+        - ``"excel-csv"``: the same files for Excel: UTF-8 with a byte order
+          mark, every cell quoted, and text that a spreadsheet would run as a
+          formula (``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+          first) made inert with a leading ``'``;
+        - ``"datapackage"``: the CSV files, lists as JSON arrays, and
+          ``datapackage.json``, a Frictionless Data Package with a Table Schema
+          for each table (types, primary and foreign keys) and the articles as
+          its sources;
         - ``"parquet"``: a Parquet file per table, amounts and shares as exact
           decimals (needs the ``parquet`` extra: pyarrow);
         - ``"sqlite"``: the SQLite database file *path*: the tables with
           their foreign keys, and full-text indexes of the articles' texts and
-          the quotes (``articles_fts``, ``citations_fts``), ready for Datasette;
+          the quotes (``articles_fts``, ``citations_fts``), and beside it
+          Datasette's metadata (``NAME.metadata.json``);
+        - ``"duckdb"``: the DuckDB database file *path*, every table with its
+          keys (needs the ``duckdb`` extra);
         - ``"json"``: the data files and seed texts, as :meth:`dump` writes them.
 
-        The tables, one per kind of record with ``citations`` and
-        ``inferences`` beside them, have fixed columns, listed in the data
-        dictionary.  Existing files are replaced only with *overwrite*.
+        The tables, one per kind of record, one per list of records
+        (``loan_debtors``) with ``citations`` and ``inferences`` beside them,
+        have fixed columns, listed in the data dictionary.  Existing files are
+        replaced only with *overwrite*.
 
         >>> import pathlib, tempfile, centralasia as ca
         >>> with tempfile.TemporaryDirectory() as folder:
@@ -436,10 +445,10 @@ class Dataset:
         Raises:
             FileExistsError: If a file to be written exists and *overwrite* is
                 false; nothing is written then.
-            ImportError: For Parquet without pyarrow.
+            ImportError: For Parquet without pyarrow, DuckDB without duckdb.
             ValueError: For an unknown *format*, or a value the format cannot
                 hold exactly (a decimal with more than ten decimal places in
-                Parquet, a list item holding ``;`` in CSV).
+                Parquet or DuckDB, a list item holding ``;`` in CSV).
 
         .. versionadded:: 0.1
 
