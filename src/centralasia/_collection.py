@@ -757,7 +757,7 @@ class Collection(Sequence[T], Generic[T]):
         >>> ca.countries.where(alpha_2="KG").to_csv(out)
         >>> header, row = out.getvalue().splitlines()
         >>> print(header)
-        id,name,alpha_2,alpha_3,official_name,aliases,reference
+        id,name,alpha_2,alpha_3,official_name,aliases,reference,label
         >>> print(row.split(",ISO")[0])
         kg,Kyrgyzstan,KG,KGZ,Kyrgyz Republic,Kirghizia;Kirgizia
 
