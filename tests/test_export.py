@@ -337,6 +337,16 @@ class TestDuckDb:
 
         assert [("2001",), ("2002",)] == sides
 
+    def test_without_the_extra(
+        self, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Without duckdb, the export says which extra brings it and writes nothing."""
+        monkeypatch.setitem(sys.modules, "duckdb", None)
+
+        with pytest.raises(ImportError, match=r"centralasia\[duckdb\]"):
+            ca.export(tmp_path / "x.duckdb", "duckdb")
+        assert [] == list(tmp_path.iterdir())
+
     def test_decimals_beyond_the_scale(self, tmp_path: pathlib.Path) -> None:
         """A decimal DuckDB's DECIMAL(38, 10) would round is refused, naming the column."""
         figure = ca.Figure(Decimal("0.12345678901"))
