@@ -185,6 +185,16 @@ class TestDataPackage:
 
 
 class TestSqlite:
+    def test_datasette_metadata_of_own_data(
+        self, bundled_dir: pathlib.Path, tmp_path: pathlib.Path
+    ) -> None:
+        """A dataset of one's own gets Datasette's descriptions, but not our licence or source."""
+        export(ca.load(bundled_dir), tmp_path / "mine.db", "sqlite")
+        metadata = json.loads((tmp_path / "mine.metadata.json").read_text("utf-8"))
+
+        assert {"license", "source"}.isdisjoint(metadata)
+        assert "label" == metadata["databases"]["mine"]["tables"]["articles"]["label_column"]
+
     @pytest.fixture(name="database")
     def _database(self, exported: pathlib.Path) -> sqlite3.Connection:
         return sqlite3.connect(exported / "centralasia.db")

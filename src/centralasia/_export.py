@@ -422,12 +422,9 @@ def datasette_metadata(dataset: Dataset, database: pathlib.Path) -> dict[str, An
         elif table.name not in {"citations", "inferences"}:
             about["hidden"] = True
         described[table.name] = about
-    found: dict[str, Any] = {
-        "title": package["title"],
-        "description": package["description"],
-        "source": "centralasia" + (f" {package['version']}" if "version" in package else ""),
-        "source_url": DOCUMENTATION,
-    }
+    found: dict[str, Any] = {"title": package["title"], "description": package["description"]}
+    if "version" in package:  # the package's own data: its source and licence are ours
+        found |= {"source": f"centralasia {package['version']}", "source_url": DOCUMENTATION}
     if "licence" in package:
         found["license"] = package["licence"]
         found["license_url"] = f"https://spdx.org/licenses/{package['licence']}.html"
