@@ -23,6 +23,7 @@ from sphinx.pycode import ModuleAnalyzer
 
 import centralasia as ca
 from centralasia import _arrow, _export, _tables
+from centralasia import _words as wording
 from centralasia._schema import KINDS
 
 #: The collections whose records cite articles, read from the schema.
@@ -205,9 +206,7 @@ def sources() -> str:
     lines = ["# Sources", "", SOURCES_INTRO, ""]
     for article in dataset.articles:
         profile = dataset.about(article)
-        byline = ", ".join(article.authors) or "author not stated"
-        heading = article.title or f"Untitled article by {byline}"
-        lines += [f"## {heading}", "",
+        lines += [f"## {wording.label(article)}", "",
                   f"- id: `{article.id}`",
                   f"- authors: {', '.join(article.authors) or 'not stated'}",
                   f"- published: {article.published or 'not stated'}",

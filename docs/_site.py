@@ -38,6 +38,9 @@ from sphinx.pycode import ModuleAnalyzer
 
 import centralasia as ca
 
+# key: "kind:id", as conflicts name records and as each record's block is marked.
+from centralasia import _words as wording
+
 # The documentation is the package's own: it reads the schema, as the package
 # does, so that a new kind of record gets its pages without a change here.
 from centralasia._address import (
@@ -47,23 +50,9 @@ from centralasia._address import (
     passage_address,
     passage_anchor,
 )
-
-# key: "kind:id", as conflicts name records and as each record's block is marked.
 from centralasia._schema import KINDS, Kind, citations, kind_of
 from centralasia._schema import written as key
 
-#: Titles for collections whose names are not the words a reader would use.
-COLLECTION_TITLES = {
-    "loans": "Debt figures",
-    "measurements": "Other figures",
-    "corridors": "Corridors and sites",
-}
-#: Section titles for the parts of a record's page.
-TITLES = {**COLLECTION_TITLES, "articles": "Articles that speak of it"}
-#: The parts of a page shown first, in this order; the others follow in schema order.
-FIRST = ("loans", "corridors", "memberships", "events", "conflicts")
-#: Words a field name spells differently in prose.
-WORDS = {"gdp": "GDP", "km": "(km)", "km2": "(km²)", "alpha": "ISO alpha"}
 #: Bar colours in the debt charts, by qualifier.
 COLOURS = {
     ca.Qualifier.EXACT: "#1f5f99",
@@ -101,23 +90,6 @@ def _raw(fragment: str) -> str:
     return f"{fence}{{raw}} html\n{fragment}\n{fence}\n"
 
 
-def _and(words: list[str]) -> str:
-    """Join *words* as prose: "a, b and c"."""
-    if len(words) < 2:  # noqa: PLR2004 - one word or none needs no "and"
-        return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
-
-
-def field_words(name: str) -> str:
-    """Say a field's name in prose: ``share_of_gdp`` is "share of GDP"."""
-    return " ".join(WORDS.get(word, word) for word in name.split("_"))
-
-
-def enum_words(member: enum.Enum) -> str:
-    """Say an enumeration's member in prose: ``between_sources`` is "between sources"."""
-    return str(member.value).replace("_", " ")
-
-
 def member_docs(cls: type[enum.Enum]) -> dict[str, str]:
     """Return the docstrings of an enumeration's members, read from its source."""
     found = ModuleAnalyzer.for_module(cls.__module__).find_attr_docs()
@@ -132,35 +104,6 @@ def explanation(cls: type) -> str:
             if not paragraph.lstrip().startswith((">>>", ".."))]  # fmt: skip
     text = "\n\n".join(kept)
     return re.sub(r":\w+:`~?([^`]+)`", r"`\1`", text).replace("``", "`")
-
-
-def collection_title(kind: Kind[Any]) -> str:
-    """Return the title of a collection's page: "Debt figures" for loans."""
-    return COLLECTION_TITLES.get(kind.collection, kind.collection.capitalize())
-
-
-def byline(article: ca.Article) -> str:
-    """Return an article's authors, or "an unnamed author"."""
-    return _and(list(article.authors)) if article.authors else "an unnamed author"
-
-
-def label(record: Any) -> str:
-    """Return what a reader calls *record*: its name, title, topic or summary."""
-    if isinstance(record, ca.Article):
-        return record.title or f"Untitled article by {byline(record)}"
-    if isinstance(record, ca.Loan):
-        creditor = record.creditor.name if record.creditor else record.creditor_text
-        lender = f" ({record.lender.acronym or record.lender.name})" if record.lender else ""
-        debtors = _and([debtor.name for debtor in record.debtors])
-        return f"Debt of {debtors} to {creditor}{lender}: {record.description}"
-    if isinstance(record, ca.Membership):
-        body = record.organization.acronym or record.organization.name
-        return f"{record.country.name} in {body} ({enum_words(record.role)})"
-    for name in ("name", "title", "topic", "summary", "description"):
-        value = getattr(record, name, None)
-        if isinstance(value, str) and value:
-            return value
-    return str(record.id)
 
 
 def records(dataset: ca.Dataset) -> Iterator[Any]:
@@ -239,12 +182,11 @@ class Site:
         """Return a link from the page *here* to *record*, showing *text* or its label."""
         target = relative(ca.address(record, ""), here)
         if not target:  # the page's own record
-            return (
-                f'<strong class="ca-self">{esc(label(record) if text is None else text)}</strong>'
-            )
+            shown = wording.label(record) if text is None else text
+            return f'<strong class="ca-self">{esc(shown)}</strong>'
         title = f"{kind_of(type(record)).name} {record.id}"
         return (f'<a href="{esc(target)}" title="{esc(title)}">'
-                f"{esc(label(record) if text is None else text)}</a>")  # fmt: skip
+                f"{esc(wording.label(record) if text is None else text)}</a>")  # fmt: skip
 
     def id_link(self, record: Any, here: str) -> str:
         """Return a link from *here* to *record*, showing its id."""
@@ -255,12 +197,14 @@ class Site:
         """Return a citation: the quote, and a link to its passage in the article."""
         article = citation.article
         where = esc(relative(passage_address(citation, ""), here))
-        what = (f'<p class="ca-inferred-from">The {esc(field_words(inferred))} is inferred '
+        what = (f'<p class="ca-inferred-from">The {esc(wording.field_name(inferred))} is inferred '
                 "from this passage:</p>") if inferred else ""  # fmt: skip
-        title = f"<cite>{esc(article.title)}</cite>" if article.title else "untitled article"
+        # An untitled article's label names its authors already: it is not said twice.
+        named = (f"{esc(wording.authors(article))}, <cite>{esc(article.title)}</cite>"
+                 if article.title else esc(wording.label(article)))  # fmt: skip
         return (f'<figure class="ca-quote">{what}<blockquote>{esc(citation.quote)}</blockquote>'
-                f'<figcaption>— <a class="ca-passage-link" href="{where}">{esc(byline(article))}, '
-                f"{title}, in context</a></figcaption></figure>")  # fmt: skip
+                f'<figcaption>— <a class="ca-passage-link" href="{where}">{named}, '
+                f"in context</a></figcaption></figure>")  # fmt: skip
 
     def sources(self, record: Any, here: str) -> str:
         """Return the citations of *record*, with its inferences."""
@@ -270,7 +214,7 @@ class Site:
                 parts.append(self.quote(inference.source, here, inference.field))
             else:
                 parts.append(f'<p class="ca-inferred">Not stated in the quotes: the '
-                             f"{esc(field_words(inference.field))}, from "
+                             f"{esc(wording.field_name(inference.field))}, from "
                              f"{esc(inference.basis)}.</p>")  # fmt: skip
         return "".join(parts)
 
@@ -294,7 +238,7 @@ class Site:
             links = [(f'<a class="ca-passage-link" title="{esc(c.quote)}" '
                       f'href="{esc(relative(passage_address(c, ""), here))}">')
                      for c in cited]  # fmt: skip
-            author = esc(byline(cited[0].article))
+            author = esc(wording.authors(cited[0].article))
             if len(cited) == 1:
                 parts.append(f"{links[0]}{author}</a>")
             else:
@@ -313,21 +257,14 @@ class Site:
         if isinstance(value, ca.Date):
             return f'<span title="EDTF {esc(value.edtf)}">{esc(value.words)}</span>'
         if isinstance(value, ca.Figure):
-            share = name.startswith("share") or getattr(record, "unit", None) == "fraction"
-            return esc(value.describe(percent=share and not isinstance(value.value, ca.Money)))
-        if isinstance(value, enum.Enum):
-            return esc(enum_words(value))
-        if isinstance(value, ca.LocalName):
+            return esc(wording.figure(record, name))
+        if isinstance(value, ca.LocalName):  # in words, with the language marked for readers
             language = esc(value.language)
             return f'<span lang="{language}">{esc(value.name)}</span> ({language})'
-        if isinstance(value, ca.Participant):
-            return esc(value.name + (f" ({value.role})" if value.role else ""))
-        if isinstance(value, ca.Span):
-            return f"lines {value.first_line}–{value.last_line}"
-        if isinstance(value, ca.Ambiguity):
+        if isinstance(value, ca.Ambiguity):  # in words, each candidate a link
             candidates = " or ".join(self.link(country, here) for country in value.candidates)
             return f"“{esc(value.text)}”: {candidates} ({esc(value.basis)})"
-        return esc(value)
+        return esc(wording.value(value))
 
     def facts(
         self, record: Any, here: str, *, only: Iterable[str] | None = None, shown: str = ""
@@ -335,17 +272,14 @@ class Site:
         """Return *record*'s fields as a definition list: everything but its id and sources."""
         wanted = None if only is None else set(only)
         rows = []
-        for field in attrs.fields(type(record)):
-            value = getattr(record, field.name)
-            # Long texts (an article's body and bio) are shown apart, not as a fact.
-            hidden = field.name in {"id", "sources", "inferred"} or field.repr is False
-            empty = value is None or value in ((), "", shown)
-            default = isinstance(value, enum.Enum) and value is field.default
-            if hidden or empty or default or (wanted is not None and field.name not in wanted):
+        for name in wording.shown_fields(record):
+            value = getattr(record, name)
+            # The label is the block's heading: it is not repeated as a fact.
+            if value == shown or (wanted is not None and name not in wanted):
                 continue
-            words = field_words(field.name)
-            rows.append(f"<dt>{esc(words[:1].upper() + words[1:])}</dt>"
-                        f"<dd>{self.value(record, field.name, value, here)}</dd>")  # fmt: skip
+            said = wording.field_name(name)
+            rows.append(f"<dt>{esc(said[:1].upper() + said[1:])}</dt>"
+                        f"<dd>{self.value(record, name, value, here)}</dd>")  # fmt: skip
         return f'<dl class="ca-facts">{"".join(rows)}</dl>' if rows else ""
 
     def key_facts(self, record: Any, here: str) -> str:
@@ -374,7 +308,7 @@ class Site:
         conflicts = list(profile.conflicts)
         if conflicts:
             links = "; ".join(
-                f"{self.link(c, here)} ({esc(enum_words(c.kind))})" for c in conflicts
+                f"{self.link(c, here)} ({esc(wording.value(c.kind))})" for c in conflicts
             )
             parts.append(f'<p class="ca-disputed"><strong>Disputed:</strong> {links}.</p>')
         others = [other for name, part in self.parts(profile) if name != "conflicts"
@@ -391,10 +325,11 @@ class Site:
         kind = kind_of(type(record))
         return (f'<section class="ca-record" id="{esc(record.id)}" '
                 f'data-record="{esc(key(record))}">'
-                f'<h2 class="ca-record-title">{esc(label(record))}</h2>'
+                f'<h2 class="ca-record-title">{esc(wording.label(record))}</h2>'
                 f'<p class="ca-meta"><span class="ca-kind">{esc(kind.name)}</span> '
                 f'<a class="ca-id" href="#{esc(record.id)}">{esc(record.id)}</a></p>'
-                f"{self.facts(record, here, shown=label(record))}{self.sources(record, here)}"
+                f"{self.facts(record, here, shown=wording.label(record))}"
+                f"{self.sources(record, here)}"
                 f"{self.related(record, here)}{self.cite_line(record)}</section>")  # fmt: skip
 
     def conflict_block(self, conflict: ca.Conflict, here: str) -> str:
@@ -413,8 +348,8 @@ class Site:
                 f'<h2 class="ca-record-title">{esc(conflict.topic)}</h2>'
                 f'<p class="ca-meta"><span class="ca-kind">conflict</span> '
                 f'<a class="ca-id" href="#{esc(conflict.id)}">{esc(conflict.id)}</a> '
-                f'<span class="ca-conflict-kind">{esc(enum_words(conflict.kind))}</span></p>'
-                f'<p class="ca-explained"><strong>{esc(enum_words(conflict.kind).capitalize())}:'
+                f'<span class="ca-conflict-kind">{esc(wording.value(conflict.kind))}</span></p>'
+                f'<p class="ca-explained"><strong>{esc(wording.value(conflict.kind).capitalize())}:'
                 f"</strong> {esc(explained)}</p>"
                 f"<p>{esc(conflict.description)}</p>"
                 + (f"<p><strong>Countries:</strong> {countries}</p>" if countries else "")
@@ -424,12 +359,8 @@ class Site:
     # -- Parts of a page ----------------------------------------------------------------------
 
     def parts(self, profile: ca.Profile) -> list[tuple[str, Any]]:
-        """Return the non-empty parts of a profile, the first ones first, articles last."""
-        names = [field.name for field in attrs.fields(type(profile))
-                 if field.name not in {"record", "articles"}]  # fmt: skip
-        ordered = [name for name in FIRST if name in names]
-        ordered += [name for name in names if name not in ordered]
-        return [(name, getattr(profile, name)) for name in ordered if getattr(profile, name)]
+        """Return the non-empty parts of a profile but its articles, in every front end's order."""
+        return [(name, part) for name, part in wording.parts(profile) if name != "articles"]
 
     def table(self, heads: list[str], rows: list[list[str]], *, cards: bool = True) -> str:
         """Return a table whose cells name their column, to read as cards on a phone."""
@@ -448,7 +379,8 @@ class Site:
         rows = []
         for loan in loans.sort_by("as_of"):
             figures = "<br>".join(
-                f"{esc(field_words(name))}: <strong>{self.value(loan, name, figure, here)}</strong>"
+                f"{esc(wording.field_name(name))}: "
+                f"<strong>{self.value(loan, name, figure, here)}</strong>"
                 for name, figure in loan.figures.items()
             )
             date = self.value(loan, "as_of", loan.as_of, here) if loan.as_of else "not dated"
@@ -478,7 +410,7 @@ class Site:
                 other = self.link(membership, here)
             joined, left = membership.joined, membership.left
             rows.append([
-                other, esc(enum_words(membership.role)),
+                other, esc(wording.value(membership.role)),
                 self.value(membership, "joined", joined, here) if joined else "not stated",
                 self.value(membership, "left", left, here) if left else "",
                 self.short_sources(membership, here), self.id_link(membership, here),
@@ -503,7 +435,7 @@ class Site:
         """Return conflicts as a list: topic, kind and description."""
         items = "".join(
             f'<li>{self.link(conflict, here)} <span class="ca-conflict-kind">'
-            f"{esc(enum_words(conflict.kind))}</span>: {esc(conflict.description)}</li>"
+            f"{esc(wording.value(conflict.kind))}</span>: {esc(conflict.description)}</li>"
             for conflict in conflicts
         )
         return f'<ul class="ca-list">{items}</ul>'
@@ -521,7 +453,7 @@ class Site:
 
     def section(self, name: str, part: Any, record: Any, here: str) -> str:
         """Return one part of a record's page as Markdown: a heading and its records."""
-        title = TITLES.get(name, name.capitalize())
+        title = wording.part_title(name)
         if name == "loans":
             body = self.loans_table(part, here) + self.chart(record, part, here)
         elif name == "memberships":
@@ -531,7 +463,8 @@ class Site:
         elif name == "conflicts":
             body = self.conflict_list(part, here)
         elif name == "articles":
-            items = "".join(f"<li>{self.link(article, here)} by {esc(byline(article))}</li>"
+            items = "".join(f"<li>{self.link(article, here)} by "
+                            f"{esc(wording.authors(article))}</li>"
                             for article in part)  # fmt: skip
             body = f'<ul class="ca-list">{items}</ul>'
         else:
@@ -550,24 +483,28 @@ class Site:
             if len(loan.debtors) > 2:  # noqa: PLR2004 - two names read at a glance
                 when += f", {len(loan.debtors)} countries together"
             elif record is None or len(loan.debtors) > 1:  # the debt page: every debtor named
-                when += f", {_and([debtor.name for debtor in loan.debtors])}"
+                when += f", {wording.joined([debtor.name for debtor in loan.debtors])}"
             words = f"{when}: {loan.description}"
             words = words if len(words) <= 72 else words[:71] + "…"  # noqa: PLR2004
             for name, figure in loan.figures.items():
                 value = figure.value
                 if isinstance(value, ca.Money):
-                    panel = f"{field_words(name).capitalize()} (billion {value.currency})"
+                    panel = f"{wording.field_name(name).capitalize()} (billion {value.currency})"
                     number = float(value.amount) / 1e9
                     if name == "per_capita":
                         panel, number = f"Per capita ({value.currency})", float(value.amount)
                     text = figure.describe()
                 else:
                     panel, number = "Share (percent)", float(value * 100)
-                    base = field_words(name).removeprefix("share of ")
+                    base = wording.field_name(name).removeprefix("share of ")
                     text = f"{figure.describe(percent=True)} of {base}"
                 bars.append(Bar(panel, words, number, figure.qualifier, text))
         name = f"{record.id if record is not None else 'all'}-debt.svg"
-        title = f"Debt figures about {label(record)}" if record is not None else "Every debt figure"
+        title = (
+            f"Debt figures about {wording.label(record)}"
+            if record is not None
+            else "Every debt figure"
+        )
         self.charts[posixpath.join(posixpath.dirname(here), name)] = (title, tuple(bars))
         described = "; ".join(f"{bar.label}: {bar.text}" for bar in bars)
         where = "in the table above" if record is not None else "below"
@@ -586,12 +523,12 @@ class Site:
         index = relative(f"{FOLDER}/index.html", here)
         crumbs = (f'<nav class="ca-crumbs"><a href="{esc(index)}">The data</a> › '
                   f'<a href="{esc(relative(collection_address(kind, ""), here))}">'
-                  f"{esc(collection_title(kind))}</a></nav>")  # fmt: skip
+                  f"{esc(kind.collection_title)}</a></nav>")  # fmt: skip
         return (f'<div class="ca-record ca-page-record" id="record" '
                 f'data-record="{esc(key(record))}">{crumbs}'
                 f'<p class="ca-meta"><span class="ca-kind">{esc(kind.name)}</span> '
                 f'<a class="ca-id" href="#record">{esc(record.id)}</a></p>'
-                f"{self.facts(record, here, shown=label(record))}"
+                f"{self.facts(record, here, shown=wording.label(record))}"
                 f"{self.sources_folded(record, here)}{self.cite_line(record)}</div>")  # fmt: skip
 
     def record_page(self, record: Any) -> Page:
@@ -603,14 +540,12 @@ class Site:
         # links to each, so Sphinx is told they are orphans on purpose.
         text = [
             "---\norphan: true\n---\n",
-            f"# {_heading(label(record))}\n",
+            f"# {_heading(wording.label(record))}\n",
             _raw(self.header(record, here)),
         ]
         if isinstance(record, ca.Article):
             text += self.article_text(record, here)
-        text += [self.section(name, part, record, here) for name, part in self.parts(profile)]
-        if profile.articles:
-            text.append(self.section("articles", profile.articles, record, here))
+        text += [self.section(name, part, record, here) for name, part in wording.parts(profile)]
         # The page is the search's one result for its record: its title is the name, and its
         # text holds the codes and aliases. An object per name listed the record once each.
         return Page(here, "\n".join(text))
@@ -676,8 +611,8 @@ class Site:
         links = "".join(
             f'<a data-passage="{passage.anchor}" '
             f'href="{esc(relative(ca.address(record, ""), here))}" '
-            f'title="{esc(kind_of(type(record)).name)}: {esc(label(record))}'
-            f'{esc(f" (its {field_words(inferred)})") if inferred else ""}">'
+            f'title="{esc(kind_of(type(record)).name)}: {esc(wording.label(record))}'
+            f'{esc(f" (its {wording.field_name(inferred)})") if inferred else ""}">'
             f"{esc(record.id)}</a>"
             for record, inferred in passage.supports
         )
@@ -688,7 +623,7 @@ class Site:
         here = collection_address(kind, "").removesuffix(".html")
         collection = self.dataset.collections[kind.collection]
         text = [
-            f"# {_heading(collection_title(kind))}\n",
+            f"# {_heading(kind.collection_title)}\n",
             intro,
             "",
             explanation(kind.cls),
@@ -700,11 +635,13 @@ class Site:
         if kind.cls is ca.Conflict:
             counts: dict[str, int] = {}
             for conflict in collection:
-                counts[enum_words(conflict.kind)] = counts.get(enum_words(conflict.kind), 0) + 1
-            kinds = _and([f"{n} {words}" for words, n in counts.items()])
+                counts[wording.value(conflict.kind)] = (
+                    counts.get(wording.value(conflict.kind), 0) + 1
+                )
+            kinds = wording.joined([f"{n} {words}" for words, n in counts.items()])
             text.append(f"There are {len(collection)} conflicts: {kinds}.\n")
         if has_page(kind):
-            by_label = sorted(collection, key=lambda record: label(record).casefold())
+            by_label = sorted(collection, key=lambda record: wording.label(record).casefold())
             rows = [[self.link(record, here), self.id_link(record, here),
                      str(sum(len(part) for _, part in self.parts(self.profile(record))))]
                     for record in by_label]  # fmt: skip
@@ -722,7 +659,7 @@ class Site:
         """Return the home of the data: every collection, and how addresses are made."""
         here = f"{FOLDER}/index"
         rows = [[(f'<a href="{esc(relative(collection_address(kind, ""), here))}">'
-                  f"{esc(collection_title(kind))}</a> <code>{esc(kind.collection)}</code>"),
+                  f"{esc(kind.collection_title)}</a> <code>{esc(kind.collection)}</code>"),
                  str(len(self.dataset.collections[kind.collection])),
                  esc(intros.get(kind.collection, ""))]
                 for kind in KINDS]  # fmt: skip
@@ -747,7 +684,7 @@ Generated from the data when the documentation is built.
 
 Every record has one address, which follows from its kind and its id
 and stays the same from one release to the next.
-The records of {_and([f"`{kind.collection}`" for kind in paged])} have a page each,
+The records of {wording.joined([f"`{kind.collection}`" for kind in paged])} have a page each,
 `data/<collection>/<id>.html`;
 every other record is an anchor, its id, on the page of its collection,
 `data/<collection>.html#<id>`.

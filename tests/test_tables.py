@@ -17,12 +17,12 @@ from centralasia._tables import (
     Column,
     ColumnType,
     _plain_columns,
-    label,
     table_named,
     table_of,
     tables,
     values,
 )
+from centralasia._words import label
 
 
 class TestSchema:

@@ -29,14 +29,15 @@ from typing import Any
 
 import attrs
 
+from centralasia import _words as words
 from centralasia._collection import Collection
 from centralasia._dataset import Dataset, load
 from centralasia._dates import Date
 from centralasia._errors import DataError, NotFound, tally
 from centralasia._export import FORMATS, to_dict
-from centralasia._model import Citation, Conflict, Event, Loan
+from centralasia._model import Conflict, Event, Loan
 from centralasia._schema import KINDS, Kind, cited_articles, kind_named, kind_of, references
-from centralasia._values import Figure, Money, Participant
+from centralasia._values import Figure, Money
 
 EPILOG = """\
 examples:
@@ -111,44 +112,14 @@ def _print_json(data: object) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _figure(figure: Figure[Any] | None, *, percent: bool = False) -> str:
-    return "" if figure is None else figure.describe(percent=percent)
-
-
-def _cell(value: object) -> str:
-    """Write a field's value for a reader: records by id, enums by value, dates in words."""
-    if isinstance(value, tuple):
-        return ", ".join(map(_cell, value))
-    if isinstance(value, enum.Enum):
-        return str(value.value)
-    if isinstance(value, Date):
-        return value.words
-    if attrs.has(type(value)) and hasattr(value, "id"):
-        return str(value.id)
-    if isinstance(value, Figure):
-        return value.describe()
-    if isinstance(value, Participant):
-        return value.name + (f" ({value.role})" if value.role else "")
-    return "" if value is None else str(value)
-
-
 def _sources(record: Any) -> str:
     return ", ".join(article.id for article in cited_articles(record))
 
 
-def _quoted(citation: Citation) -> str:
-    return f"“{citation.quote}” — {citation.article.id}"
-
-
 def _source_notes(record: Any) -> list[str]:
     """Return the lines ``--sources`` prints under a record: its quotes, then its inferences."""
-    notes = [_quoted(citation) for citation in getattr(record, "sources", ())]
-    for inference in getattr(record, "inferred", ()):
-        note = f"{inference.field} is inferred: {inference.basis}"
-        if inference.source is not None:
-            note += f", from {_quoted(inference.source)}"
-        notes.append(note)
-    return notes
+    notes = [words.value(citation) for citation in getattr(record, "sources", ())]
+    return notes + [words.value(inference) for inference in getattr(record, "inferred", ())]
 
 
 def _source_dicts(record: Any) -> list[dict[str, str | None]]:
@@ -160,10 +131,6 @@ def _source_dicts(record: Any) -> list[dict[str, str | None]]:
 
 
 # What a listing shows of each kind ------------------------------------------
-
-#: The fields that say in words what a record is, in order of preference; the
-#: one a kind has is its listing's last column, which may be cut on a terminal.
-_LABELS = ("name", "title", "topic", "summary", "description")
 
 Column = tuple[str, Callable[[Any], str]]
 
@@ -180,28 +147,8 @@ def _hints(cls: type[Any]) -> dict[str, Any]:
     return hints
 
 
-def _described(record: Any, name: str) -> str:
-    """
-    Write the field *name* of *record* for a reader.
-
-    A figure has its qualifier in words; a share (``share_of_gdp``) is a
-    percentage, and a record with a ``unit`` (a measurement) gives its
-    figures in that unit.
-    """
-    value = getattr(record, name)
-    if not isinstance(value, Figure):
-        return _cell(value)
-    unit: str | None = getattr(record, "unit", None)
-    if name.startswith("share") or unit == "fraction" or (unit or "").endswith("change"):
-        return value.describe(percent=True)
-    shown = value.describe()
-    if unit == "year":  # a calendar year, written without a thousands separator
-        return shown.replace(",", "")
-    return shown if unit in {None, "count", "ordinal"} else f"{shown} {unit}"
-
-
 def _field_column(name: str) -> Column:
-    return name, lambda record: _described(record, name)
+    return name, lambda record: words.field(record, name)
 
 
 def _columns(kind: Kind[Any]) -> list[Column]:
@@ -216,13 +163,11 @@ def _columns(kind: Kind[Any]) -> list[Column]:
     cls = kind.cls
     hints = _hints(cls)
     names = [attribute.name for attribute in attrs.fields(cls)]
-    label = next((name for name in _LABELS if name in names), None)
-    keys = list(kind.keys)
-    codes = keys[1 : keys.index(label)] if label in keys else []
+    label = kind.label
     referring = {reference.field for reference in references(cls)}
     columns: list[Column] = [_field_column("id")]
     columns += [_field_column(name) for name in names if hints[name] is Date]
-    columns += [_field_column(name) for name in codes if hints[name] is str]
+    columns += [_field_column(name) for name in kind.codes]
     columns += [
         _field_column(name)
         for name in names
@@ -314,34 +259,32 @@ def _json(arguments: argparse.Namespace) -> bool:
     return bool(getattr(arguments, "json", False))
 
 
-#: The parts of a record's Profile that ``show`` lists.
-_RELATED = ("loans", "memberships", "corridors", "events", "organizations", "finance",
-            "measurements", "conflicts")  # fmt: skip
-
-
 def _show(dataset: Dataset, arguments: argparse.Namespace) -> None:
     record = dataset.record(arguments.key)
     profile = dataset.about(record)
-    related = {stem: [item.id for item in getattr(profile, stem)] for stem in _RELATED}
+    parts = words.parts(profile, empty=True)
     if _json(arguments):
+        related = {name: [item.id for item in part] for name, part in parts if name != "articles"}
         _print_json({"record": to_dict(record), "kind": kind_of(type(record)).name,
-                     "related": related,
+                     "label": words.label(record), "related": related,
                      "articles": [article.id for article in profile.articles]})  # fmt: skip
         return
     print(f"{kind_of(type(record)).name} {record.id}")
-    for attribute in attrs.fields(type(record)):
-        value = getattr(record, attribute.name)
-        hidden = attribute.name in {"id", "sources", "text", "bio", "spans", "bio_spans"}
-        if not hidden and value not in (None, ()):
-            print(f"  {attribute.name}: {_described(record, attribute.name)}")
+    shown = list(words.shown_fields(record))
+    if all(getattr(record, name) != words.label(record) for name in shown):
+        print(f"  label: {words.label(record)}")  # an untitled article's one name
+    for name in shown:
+        print(f"  {name}: {words.field(record, name)}")
     for citation in getattr(record, "sources", ()):
         print(textwrap.fill(f"“{citation.quote}”", width=88, initial_indent="  source: ",
                             subsequent_indent="          ", break_on_hyphens=False))  # fmt: skip
         print(f"          — {citation.article.id}")
-    for stem, ids in related.items():
-        if ids:
-            print(f"  {stem}: {', '.join(ids)}")
-    print(f"  articles: {', '.join(article.id for article in profile.articles) or '-'}")
+    for inference in getattr(record, "inferred", ()):
+        print(textwrap.fill(words.value(inference), width=88, initial_indent="  inferred: ",
+                            subsequent_indent="            ", break_on_hyphens=False))  # fmt: skip
+    for name, part in parts:
+        if part or name == "articles":
+            print(f"  {name}: {', '.join(item.id for item in part) or '-'}")
 
 
 def _search(dataset: Dataset, arguments: argparse.Namespace) -> None:
@@ -380,16 +323,25 @@ def _list(dataset: Dataset, arguments: argparse.Namespace) -> None:
     _listing(_ranked(records, arguments.rank), _columns(kind), arguments)
 
 
-#: The columns of the ``loans`` table: the debtor by code, every figure, in words.
+def _owed_to(loan: Loan) -> str:
+    """Return who a debt is owed to: the creditor by code or in the source's words, its lender."""
+    creditor = loan.creditor.alpha_2 if loan.creditor is not None else str(loan.creditor_text)
+    return creditor + (f" ({loan.lender.id})" if loan.lender is not None else "")
+
+
+#: The columns of the ``loans`` table: the debtor by code, who the debt is owed
+#: to (so a debt to foreign investors is told apart from one to China), and every
+#: figure in words.
 _LOAN_COLUMNS: tuple[Column, ...] = (
     ("id", lambda loan: loan.id),
     ("debtor", lambda loan: "+".join(country.alpha_2 for country in loan.debtors)),
-    ("lender", lambda loan: loan.lender.id if loan.lender else ""),
-    ("as of", lambda loan: _cell(loan.as_of)),
-    ("amount", lambda loan: _figure(loan.amount)),
-    ("% GDP", lambda loan: _figure(loan.share_of_gdp, percent=True)),
-    ("% ext. debt", lambda loan: _figure(loan.share_of_external_debt, percent=True)),
-    ("% all debt", lambda loan: _figure(loan.share_of_total_debt, percent=True)),
+    ("owed to", _owed_to),
+    ("as of", lambda loan: words.field(loan, "as_of")),
+    ("amount", lambda loan: words.figure(loan, "amount")),
+    ("% GDP", lambda loan: words.figure(loan, "share_of_gdp")),
+    ("% ext. debt", lambda loan: words.figure(loan, "share_of_external_debt")),
+    ("% all debt", lambda loan: words.figure(loan, "share_of_total_debt")),
+    ("per capita", lambda loan: words.figure(loan, "per_capita")),
     ("sources", _sources),
 )
 

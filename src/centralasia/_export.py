@@ -24,6 +24,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from attrs import frozen
 
+from centralasia import _words as words
 from centralasia._dataset import Format
 from centralasia._schema import KINDS, kind_of
 from centralasia._tables import (
@@ -33,7 +34,6 @@ from centralasia._tables import (
     Column,
     ColumnType,
     Table,
-    label,
     paused_gc,
     tables,
     values,
@@ -227,7 +227,7 @@ def descriptor(dataset: Dataset) -> dict[str, Any]:
         package["licenses"] = [
             {"name": licence, "path": f"https://spdx.org/licenses/{licence}.html"}
         ]
-    package["sources"] = [{"title": label(article)} for article in dataset.articles]
+    package["sources"] = [{"title": words.label(article)} for article in dataset.articles]
     package["resources"] = [
         {
             "name": table.name,

@@ -71,32 +71,53 @@ class Kind(Generic[R]):
     #: The fields, besides its keys, that say in words what a record is:
     #: what the record search (``Dataset.search``) reads, with the quotes.
     texts: tuple[str, ...] = ()
+    #: The field that says in words what a record is, if one does: its label
+    #: (``centralasia._words.label``) and a listing's last column.
+    label: str | None = None
+    #: The title of the collection for a reader, where its name is not it.
+    title: str | None = None
+    #: The codes a record is found by (``alpha_2``, ``acronym``): listed beside its id.
+    codes: tuple[str, ...] = ()
 
     @property
     def file(self) -> str:
         """The data file's name, such as ``loans.json``."""
         return f"{self.collection}.json"
 
+    @property
+    def collection_title(self) -> str:
+        """The collection's title for a reader: "Debt figures" for loans."""
+        return self.title or self.collection.capitalize()
+
+    @property
+    def has_page(self) -> bool:
+        """Whether each record has a page of its own: it has a name to be found by."""
+        return self.keys != ("id",)
+
 
 #: Every kind, in loading order: a file may refer only to the kinds before it
 #: and to earlier records of its own kind.
 KINDS: tuple[Kind[Any], ...] = (
     Kind(Article, "article", "articles", ("id", "title"), "published",
-         texts=("authors", "publisher")),
+         texts=("authors", "publisher"), label="title"),
     Kind(Country, "country", "countries",
-         ("id", "alpha_2", "alpha_3", "name", "official_name", "aliases", "names")),
+         ("id", "alpha_2", "alpha_3", "name", "official_name", "aliases", "names"),
+         label="name", codes=("alpha_2", "alpha_3")),
     Kind(Organization, "organization", "organizations", ("id", "acronym", "name", "aliases"),
-         "founded"),
+         "founded", label="name", codes=("acronym",)),
     Kind(Corridor, "corridor", "corridors", ("id", "name", "aliases"), "status_as_of",
-         texts=("status",)),
+         texts=("status",), label="name", title="Corridors and sites"),
     Kind(Membership, "membership", "memberships", date="joined"),
-    Kind(Event, "event", "events", date="date", texts=("summary", "people")),
-    Kind(Loan, "loan", "loans", date="as_of", texts=("description", "creditor_text")),
-    Kind(Finance, "finance", "finance", date="period", texts=("description", "recipients_text")),
+    Kind(Event, "event", "events", date="date", texts=("summary", "people"), label="summary"),
+    Kind(Loan, "loan", "loans", date="as_of", texts=("description", "creditor_text"),
+         label="description", title="Debt figures"),
+    Kind(Finance, "finance", "finance", date="period", texts=("description", "recipients_text"),
+         label="description"),
     Kind(Measurement, "measurement", "measurements", date="as_of",
-         texts=("quantity", "description")),
-    Kind(Statement, "statement", "statements", date="as_of", texts=("summary",)),
-    Kind(Conflict, "conflict", "conflicts", texts=("topic", "description")),
+         texts=("quantity", "description"), label="description", title="Other figures"),
+    Kind(Statement, "statement", "statements", date="as_of", texts=("summary",),
+         label="summary"),
+    Kind(Conflict, "conflict", "conflicts", texts=("topic", "description"), label="topic"),
 )  # fmt: skip
 
 #: The kinds in the order a key is looked up among several: kinds whose

@@ -38,6 +38,7 @@ from typing import Any
 import attrs
 from attrs import frozen
 
+from centralasia import _words as words
 from centralasia._dates import Date, Precision
 from centralasia._model import Citation, Inference
 from centralasia._schema import KINDS, Kind, Reference, kind_of, references, written
@@ -50,7 +51,6 @@ __all__ = [
     "Column",
     "ColumnType",
     "Table",
-    "label",
     "paused_gc",
     "table_named",
     "table_of",
@@ -196,34 +196,11 @@ def _plain(doc: str) -> str:
     return doc.replace("``", "`").replace("`~", "`")
 
 
-def label(record: Any) -> str:
-    """
-    Return what a person calls *record*: its name, title, topic, summary or description.
-
-    An untitled article is named by its authors ("Untitled article by Vali Kaleji"), and a
-    membership by its country, organization and role.
-    """
-    from centralasia._model import Article, Membership  # noqa: PLC0415 - cheap, and layered
-
-    if isinstance(record, Article):
-        if record.title:
-            return record.title
-        return f"Untitled article by {', '.join(record.authors) or 'an unnamed author'}"
-    if isinstance(record, Membership):
-        body = record.organization.acronym or record.organization.name
-        return f"{record.country.name} in {body} ({record.role.value.replace('_', ' ')})"
-    for name in ("name", "title", "topic", "summary", "description"):
-        value = getattr(record, name, None)
-        if isinstance(value, str) and value:
-            return value
-    return str(record.id)
-
-
 def _label_column() -> Column:
     return Column("label", ColumnType.STRING,
                   "What a person calls the record: its name, title, topic, summary or "
                   "description; an untitled article by its authors.",
-                  label, nullable=False)  # fmt: skip
+                  words.label, nullable=False)  # fmt: skip
 
 
 # How each type of field becomes columns.
@@ -324,18 +301,12 @@ def _figure_columns(
 
 
 def _figure_words(name: str, source: Getter) -> Getter:
-    """Return how a figure of the field *name* reads to a person, as the command writes it."""
+    """Return how a figure of the field *name* reads to a person, as every front end words it."""
 
-    def words(row: Row) -> str | None:
-        if source(row) is None:
-            return None
-        # The command's wording (shares as percentages, a measurement's unit), imported on
-        # use: issue 21 gives it a home of its own (_words).
-        from centralasia._cli import _described  # noqa: PLC0415
+    def worded(row: Row) -> str | None:
+        return None if source(row) is None else words.figure(row, name)
 
-        return _described(row, name)
-
-    return words
+    return worded
 
 
 def _plain_columns(
