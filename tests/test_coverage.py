@@ -1,6 +1,9 @@
 """
 Every number and date written in an article lies in some record's quote, or is explained.
 
+Every sentence is accounted for as well: a record quotes it, or an explained
+passage that is the whole sentence says why it carries no checkable claim.
+
 Named memberships are covered too: a sentence that names an organization, a
 country and a word of membership ("member", "includes", "admission"...) is
 carried by a Membership record citing that article, or listed in
@@ -15,6 +18,7 @@ the test can never disagree.
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import json
 import pathlib
 import re
@@ -22,6 +26,8 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import centralasia as ca
 from centralasia._keys import normalize, record_names
@@ -269,3 +275,174 @@ class TestNamedMemberships:
         }
 
         assert set() == set(NOT_MEMBERSHIPS) - (_named_memberships(dataset) - recorded)
+
+
+class TestSentences:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("It left the U.S. forces. Then it rose.", ["It left the U.S. forces.",
+                                                         "Then it rose."]),
+            ("For the U.S., China’s rise matters.", ["For the U.S., China’s rise matters."]),
+            ("threats, e.g. one, i.e. not only", ["threats, e.g. one, i.e. not only"]),
+            ("Dr. Abazov wrote. Mr. A. Khan read.", ["Dr. Abazov wrote.", "Mr. A. Khan read."]),
+            ("US$ 3.775 billion, over 1,000 km. Next.", ["US$ 3.775 billion, over 1,000 km.",
+                                                         "Next."]),
+            ("He said “no.” Then left.", ["He said “no.”", "Then left."]),
+            ("**Heading.** Body (e.g., -1.5% here).", ["**Heading.**", "Body (e.g., -1.5% here)."]),
+            ("## Flashback\n\nIn 1991 it began.", ["## Flashback", "In 1991 it began."]),
+            ("strive for good\n\nrelations held.", ["strive for good\n\nrelations held."]),
+            ("Is it? Yes! 2023 was busy.", ["Is it?", "Yes!", "2023 was busy."]),
+        ],
+    )  # fmt: skip
+    def test_the_rule_on_the_seeds_cases(self, text: str, expected: list[str]) -> None:
+        """Abbreviations, initials, decimals, quotes and headings split as the rule says."""
+        assert expected == [sentence.text for sentence in curate.sentences(text)]
+
+    @given(st.text(alphabet=st.sampled_from("aZ1 .!?”\n(U.S.e.g.")))
+    def test_sentences_tile_the_text(self, text: str) -> None:
+        """Sentences are in order, disjoint, stripped, and hold every character but spaces."""
+        found = curate.sentences(text)
+
+        assert all(sentence.text == text[sentence.start : sentence.end] for sentence in found)
+        assert all(sentence.text == sentence.text.strip() and sentence.text for sentence in found)
+        assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+        assert "".join(text.split()) == "".join("".join(s.text.split()) for s in found)
+
+    def test_every_seed_sentence_opens_with_a_capital_or_a_mark(self, dataset: ca.Dataset) -> None:
+        """No sentence of the seeds is cut after an abbreviation: none opens in lower case."""
+        opened = [
+            sentence.text[:30]
+            for article in dataset.articles
+            for sentence in curate.sentences(article.text)
+            if sentence.text[0].islower()
+        ]
+
+        assert [] == opened
+
+
+#: Articles whose sentences are not all read yet (issue 24); each leaves this list when done.
+UNREAD = {
+    "abazov-sco-education",
+    "ali-china-pakistan",
+    "blank-sco-challenge",
+    "danilovich-new-formula",
+    "kaleji-debt-trap",
+    "legiec-perspectives",
+    "turgunbaeva-ghiasi-wakhan",
+    "usman-connectivity",
+    "walayat-alliance",
+}
+
+
+def _curation(tmp_path: pathlib.Path, article: ca.Article, *items: tuple[str, str]) -> pathlib.Path:
+    explained = [{"text": text, "reason": reason} for text, reason in items]
+    path = tmp_path / f"{article.id}.json"
+    path.write_text(json.dumps({"article": article.id, "explained": explained}), encoding="utf-8")
+    return tmp_path
+
+
+def _sentence(article: ca.Article, start: str) -> str:
+    found: str = next(s.text for s in curate.sentences(article.text) if s.text.startswith(start))
+    return found
+
+
+class TestSentenceCoverage:
+    @pytest.mark.parametrize(
+        "article_id",
+        [
+            pytest.param(
+                article_id,
+                marks=pytest.mark.xfail(reason="issue 24: not every sentence read yet")
+                if article_id in UNREAD
+                else (),
+            )
+            for article_id in ARTICLES
+        ],
+    )
+    def test_every_sentence_is_accounted_for(self, dataset: ca.Dataset, article_id: str) -> None:
+        """Each sentence of the article is quoted by a record or excluded with a reason."""
+        article = dataset.articles.get(article_id)
+
+        open_sentences = [
+            sentence.text
+            for sentence, state in curate.sentence_coverage(article)
+            if state == curate.OPEN
+        ]
+
+        assert [] == open_sentences
+
+    @pytest.mark.parametrize("article_id", ARTICLES)
+    def test_exclusions_are_sound(self, dataset: ca.Dataset, article_id: str) -> None:
+        """Each excluded sentence is unquoted, reasoned in a sentence, and hides no fact."""
+        assert [] == curate.exclusion_problems(dataset.articles.get(article_id))
+
+    def test_a_quote_supports_the_sentence_it_overlaps(
+        self, dataset: ca.Dataset, tmp_path: pathlib.Path
+    ) -> None:
+        """A sentence that a quote overlaps is supported; one with no quote is open."""
+        article = dataset.articles.get("danilovich-new-formula")
+        first, second = curate.sentences(article.text)[:2]
+        records = [{"id": "x", "sources": [{"article": article.id, "quote": first.text[5:25]}]}]
+        (tmp_path / "x.json").write_text(json.dumps(records), encoding="utf-8")
+
+        states = dict(curate.sentence_coverage(article, tmp_path, _curation(tmp_path, article)))
+
+        assert curate.SUPPORTED == states[first]
+        assert curate.OPEN == states[second]
+
+    def test_only_a_whole_sentence_is_excluded(
+        self, dataset: ca.Dataset, tmp_path: pathlib.Path
+    ) -> None:
+        """A passage holding a sentence whole excludes it; a part of one excludes nothing."""
+        article = dataset.articles.get("danilovich-new-formula")
+        first, second = curate.sentences(article.text)[:2]
+        reason = "The sentence restates the article's own argument."
+        curation = _curation(tmp_path, article, (first.text, reason), (second.text[:-2], reason))
+
+        states = dict(curate.sentence_coverage(article, tmp_path, curation))
+
+        assert curate.EXPLAINED == states[first]
+        assert curate.OPEN == states[second]
+
+    def test_unsound_exclusions_are_reported(
+        self, dataset: ca.Dataset, tmp_path: pathlib.Path
+    ) -> None:
+        """A reason that is no sentence, a quoted sentence, a hidden date and a speaker fail."""
+        article = dataset.articles.get("usman-connectivity")
+        opening, dated, rhetoric = (
+            _sentence(article, start)
+            for start in ("In a rapidly", "This modern Silk Road", "The DSR can have")
+        )
+        records = [{"id": "x", "sources": [{"article": article.id, "quote": opening}]}]
+        (tmp_path / "x.json").write_text(json.dumps(records), encoding="utf-8")
+        curation = _curation(
+            tmp_path,
+            article,
+            (opening, "Rhetoric that opens the article and states no fact."),
+            (dated, "The article's own argument, stated once more here."),
+            (rhetoric, "rhetoric"),
+        )
+
+        problems = curate.exclusion_problems(article, tmp_path, curation)
+
+        path = curate._shown(curation / f"{article.id}.json")
+        assert [
+            f"{path}: a record quotes {curate.short(opening)!r}; drop its exclusion",
+            f"{path}: {curate.short(dated)!r} hides '2013'",
+            f"{path}: the reason for {rhetoric!r} is not a sentence",
+        ] == problems
+
+    def test_an_attributed_claim_is_no_exclusion(
+        self, dataset: ca.Dataset, tmp_path: pathlib.Path
+    ) -> None:
+        """A sentence that puts a claim in someone's mouth cannot be excluded."""
+        article = dataset.articles.get("walayat-alliance")
+        said = next(
+            s.text for s in curate.sentences(article.text) if curate.ATTRIBUTION.search(s.text)
+        )
+        curation = _curation(tmp_path, article, (said, "The author's own argument, restated here."))
+
+        problems = curate.exclusion_problems(article, tmp_path, curation)
+
+        assert any("make it a statement" in problem for problem in problems)

@@ -1,5 +1,5 @@
 """
-Curate an article: number a seed's lines, list what no record covers yet, check the data.
+Curate an article: number a seed's lines, list what no record covers yet, account for sentences.
 
 The records live once, in ``src/centralasia/data/*.json``.  Beside them,
 ``curation/<article-id>.json`` explains the numbers and dates of one article
@@ -8,12 +8,17 @@ that are not facts (a year in a publication line, an ordinal in an argument)::
     {"article": "<article-id>",
      "explained": [{"text": "<verbatim passage>", "reason": "<why it is no fact>"}]}
 
+A passage that is one or more whole sentences also excludes them from the
+sentence coverage: its reason, a sentence, says why they carry no checkable
+claim (see ``exclusions``).
+
 Run it from a clone with the package installed from that clone
 (``pip install -e .``); every path is found from this file's place in the
 repository::
 
     python tools/curate.py lines 003_97158e6490a113a8.txt
     python tools/curate.py uncovered kaleji-debt-trap
+    python tools/curate.py coverage kaleji-debt-trap --open
     python tools/curate.py check
 
 ``docs/contributing.md`` gives the workflow.  ``tests/test_coverage.py``
@@ -26,6 +31,7 @@ from __future__ import annotations
 import argparse
 import collections
 import functools
+import itertools
 import json
 import os
 import pathlib
@@ -182,6 +188,47 @@ def _before_dates(dates: list[tuple[int, int]], name: Mention) -> Mention:
     return name._replace(end=name.start + len(kept), text=kept)
 
 
+class Sentence(NamedTuple):
+    """A sentence of an article (or a heading, a line on its own), at characters [start, end)."""
+
+    start: int
+    end: int
+    text: str
+
+
+# The sentence rule (chosen over pysbd, silent since 2021, and over NLTK's Punkt, which needs
+# trained data, so that a reader can check each split by eye and a test pins it on the seeds):
+# a sentence ends at ".", "!" or "?" (with any closing quote, bracket or "**" after it) that is
+# followed by a space and a capital, a digit or an opening quote or bracket; and at a line break,
+# unless the next line goes on in lower case (seed 004 breaks a sentence across a blank line).
+# A period is no end after an abbreviation of the seeds ("U.S.", "e.g.", "i.e.") or a title
+# ("Dr.", "Mr."), nor after a single initial ("A."); one inside a number ("3.775") is followed
+# by no space.  "km" takes no period in the seeds, so it needs no rule.
+_END = re.compile(r"[.!?][”\"’)\]*]*(?=[^\S\n]+[A-Z0-9“\"‘(\[*#])|\n(?!\s*[a-z])")
+ABBREVIATIONS = ("U.S.", "U.K.", "e.g.", "i.e.", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "St.", "No.")
+_INITIAL = re.compile(r"(?:^|[\s(“\"])[A-Z]\.$")
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Return the sentences of *text* in reading order, by the rule written above."""
+    ends = [
+        end.end()
+        for end in _END.finditer(text)
+        if end.group() == "\n"
+        or not (
+            text[: end.start() + 1].endswith(ABBREVIATIONS)
+            or _INITIAL.search(text, max(0, end.start() - 2), end.start() + 1)
+        )
+    ]
+    found = []
+    for start, end in itertools.pairwise([0, *ends, len(text)]):
+        stripped = text[start:end].strip()
+        if stripped:
+            first = start + text[start:end].index(stripped)
+            found.append(Sentence(first, first + len(stripped), stripped))
+    return found
+
+
 def _objects(value: Any) -> Iterator[dict[str, Any]]:
     """Yield every JSON object in *value*, however deeply nested."""
     if isinstance(value, dict):
@@ -275,15 +322,21 @@ def uncovered(
     article: ca.Article,
     data: pathlib.Path = DATA,
     curation: pathlib.Path = CURATION,
+    *,
+    passages: Sequence[str] | None = None,
 ) -> list[Mention]:
     """
     Return the mentions of *article*'s text that nothing covers.
 
     A mention is covered when it lies inside a quote of the article (in any
-    data file) or inside one of its explained passages; a name also when it
-    is a record's name, acronym or alias.
+    data file) or inside one of its explained passages (or of *passages*, if
+    given); a name also when it is a record's name, acronym or alias.
     """
-    explained = [item["text"] for item in explanations(article.id, curation)]
+    explained = (
+        [item["text"] for item in explanations(article.id, curation)]
+        if passages is None
+        else list(passages)
+    )
     spans = _spans(article.text, [*citations(data).get(article.id, ()), *explained])
     known = record_names(data)
     return [
@@ -292,6 +345,125 @@ def uncovered(
         if not any(lo <= mention.start and mention.end <= hi for lo, hi in spans)
         and not (mention.kind == "name" and _covered_name(mention.text, known))
     ]
+
+
+#: How a sentence is accounted for, in the order they are counted.
+SUPPORTED, EXPLAINED, OPEN = "supported", "explained", "open"
+# A claim put in someone's mouth ("X has warned", "according to Y"): a statement with its speaker.
+ATTRIBUTION = re.compile(
+    r"\b(?:according to|(?:has |have |had )?(?:said|says|stated|states|warned|warns|claimed|"
+    r"claims|argued|argues|dismiss|dismisses|dismissed|told|announced|declared|insisted|"
+    r"stressed|emphasi[sz]ed|pointed out|believes|believe))\b"
+)
+# A reason is a sentence of its own: a capital, at least four words, a full stop.
+_REASON = re.compile(r"[A-Z“\"'‘(][^\n]*\S(?:\s+\S+){3,}[.)]")
+
+
+def _whole(text: str, passage: str, found: list[Sentence]) -> list[list[Sentence]]:
+    """Return, for each occurrence of *passage* that is whole sentences, those sentences."""
+    starts = {sentence.start for sentence in found}
+    ends = {sentence.end for sentence in found}
+    return [
+        [sentence for sentence in found if lo <= sentence.start and sentence.end <= hi]
+        for lo, hi in _spans(text, [passage])
+        if lo in starts and hi in ends
+    ]
+
+
+def exclusions(
+    article: ca.Article, curation: pathlib.Path = CURATION
+) -> list[tuple[dict[str, str], list[Sentence]]]:
+    """
+    Return the explained passages of *article* that are whole sentences, each with them.
+
+    An explained passage that starts and ends where sentences do says that
+    those sentences carry no checkable claim; a shorter one only explains the
+    numbers and dates it holds.
+    """
+    found = sentences(article.text)
+    excluded = []
+    for item in explanations(article.id, curation):
+        covered = [s for whole in _whole(article.text, item["text"], found) for s in whole]
+        if covered:
+            excluded.append((item, covered))
+    return excluded
+
+
+def sentence_coverage(
+    article: ca.Article,
+    data: pathlib.Path = DATA,
+    curation: pathlib.Path = CURATION,
+) -> list[tuple[Sentence, str]]:
+    """
+    Return each sentence of *article* with how it is accounted for.
+
+    A sentence is :data:`SUPPORTED` when a quote of the article (in any data
+    file) overlaps it, :data:`EXPLAINED` when an explained passage holds it
+    whole, and :data:`OPEN` otherwise.
+    """
+    quoted = _spans(article.text, citations(data).get(article.id, ()))
+    excluded = {sentence for _, covered in exclusions(article, curation) for sentence in covered}
+    return [
+        (
+            sentence,
+            SUPPORTED
+            if any(lo < sentence.end and sentence.start < hi for lo, hi in quoted)
+            else EXPLAINED
+            if sentence in excluded
+            else OPEN,
+        )
+        for sentence in sentences(article.text)
+    ]
+
+
+def short(passage: str, width: int = 70) -> str:
+    """Return *passage* cut to *width* characters, with "..." where it was cut."""
+    return passage if len(passage) < width else passage[: width - 3] + "..."
+
+
+def exclusion_problems(
+    article: ca.Article,
+    data: pathlib.Path = DATA,
+    curation: pathlib.Path = CURATION,
+) -> list[str]:
+    """
+    Return what is wrong with the sentences *article*'s explanation file excludes.
+
+    An excluded sentence must need its exclusion (no quote overlaps it), its
+    reason must be a sentence, and it may hide no checkable fact: each of its
+    numbers and dates is explained by a shorter passage of its own or quoted,
+    and it puts no claim in anyone's mouth (that is a statement with its
+    speaker).
+    """
+    path = _shown(explanation_path(article.id, curation))
+    quoted = _spans(article.text, citations(data).get(article.id, ()))
+    partial = [
+        item["text"]
+        for item in explanations(article.id, curation)
+        if not _whole(article.text, item["text"], sentences(article.text))
+    ]
+    open_mentions = uncovered(article, data, curation, passages=partial)
+    problems = []
+    for item, covered in exclusions(article, curation):
+        shown = short(item["text"])
+        if not _REASON.fullmatch(item.get("reason", "").strip()):
+            problems.append(f"{path}: the reason for {shown!r} is not a sentence")
+        for sentence in covered:
+            if any(lo < sentence.end and sentence.start < hi for lo, hi in quoted):
+                problems.append(f"{path}: a record quotes {shown!r}; drop its exclusion")
+            hidden = [
+                m.text
+                for m in open_mentions
+                if m.kind in ENFORCED and sentence.start <= m.start and m.end <= sentence.end
+            ]
+            if hidden:
+                problems.append(f"{path}: {shown!r} hides {', '.join(map(repr, hidden))}")
+            said = ATTRIBUTION.search(sentence.text)
+            if said:
+                problems.append(
+                    f"{path}: {shown!r} attributes a claim ({said.group()!r}): make it a statement"
+                )
+    return problems
 
 
 def _shown(path: pathlib.Path) -> pathlib.Path:
@@ -308,8 +480,8 @@ def explanation_problems(
     Return what is wrong with the explanation files of *articles*.
 
     Each article needs a file, and with *every_file* each file an article;
-    each passage must occur in its article's text, hold a number or date, and
-    give a reason.
+    each passage must occur in its article's text, hold a number or date or
+    be whole sentences, and give a reason.
     """
     texts = {article.id: article.text for article in articles}
     problems = [
@@ -333,7 +505,10 @@ def explanation_problems(
                 passage, reason = item["text"], item["reason"]
                 if passage not in text:
                     problems.append(f"{_shown(path)}: passage not in the article: {passage!r}")
-                elif not any(mention.kind in ENFORCED for mention in mentions(passage)):
+                elif not any(mention.kind in ENFORCED for mention in mentions(passage)) and not (
+                    _whole(text, passage, sentences(text))
+                ):
+                    # Nor is it whole sentences (see `exclusions`).
                     problems.append(f"{_shown(path)}: passage holds no number or date: {passage!r}")
                 if not reason.strip():
                     problems.append(f"{_shown(path)}: no reason given for {passage!r}")
@@ -475,6 +650,45 @@ def command_check() -> int:
     return 1 if failed else 0
 
 
+def command_coverage(article_ids: Sequence[str], *, show_open: bool) -> int:
+    """Print each article's share of sentences accounted for; return 1 below 100% or on problems."""
+    dataset = _dataset_or_exit()
+    unknown = [key for key in article_ids if dataset.articles.get(key, None) is None]
+    if unknown:
+        known = ", ".join(article.id for article in dataset.articles)
+        print(f"no article {', '.join(map(repr, unknown))}; there are: {known}")
+        return 2
+    chosen = [dataset.articles.get(key) for key in article_ids] or list(dataset.articles)
+    failed = False
+    totals = collections.Counter[str]()
+    for article in chosen:
+        counted = sentence_coverage(article)
+        states = collections.Counter(state for _, state in counted)
+        totals.update(states)
+        done = len(counted) - states[OPEN]
+        print(
+            f"{article.id:<28} {done:>3}/{len(counted):<3} sentences accounted for "
+            f"({_percent(done, len(counted))}): {states[SUPPORTED]} supported by records, "
+            f"{states[EXPLAINED]} explained"
+        )
+        problems = exclusion_problems(article)
+        for problem in problems:
+            print(f"  {problem}")
+        failed |= bool(problems) or bool(states[OPEN])
+        for sentence, state in counted if show_open else ():
+            if state == OPEN:
+                line = seed_line(article, sentence.start)
+                print(f"  open line {line:<4} {' '.join(sentence.text.split())}")
+    done, total = totals[SUPPORTED] + totals[EXPLAINED], sum(totals.values())
+    print(f"{'all':<28} {done:>3}/{total:<3} sentences accounted for ({_percent(done, total)})")
+    return 1 if failed else 0
+
+
+def _percent(part: int, whole: int) -> str:
+    # Floored, so that 99.96% never reads as 100%.
+    return f"{part * 1000 // max(whole, 1) / 10:.1f}%"
+
+
 def parser() -> argparse.ArgumentParser:
     """Return the command-line parser."""
     parser = argparse.ArgumentParser(
@@ -496,6 +710,17 @@ def parser() -> argparse.ArgumentParser:
     found.add_argument(
         "--kind", choices=KINDS, action="append", help="report only this kind (repeatable)"
     )
+    coverage = commands.add_parser(
+        "coverage",
+        help="print each article's share of sentences that a record quotes or an explained "
+        "passage excludes; exit 1 below 100%% or when an exclusion is unsound",
+    )
+    coverage.add_argument(
+        "articles", nargs="*", metavar="ARTICLE-ID", help="default: every article"
+    )
+    coverage.add_argument(
+        "--open", action="store_true", help="list each sentence not yet accounted for"
+    )
     commands.add_parser(
         "check",
         help="validate the data files, the explanation files and every article's coverage; "
@@ -511,6 +736,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return command_lines(arguments.seed)
     if arguments.command == "uncovered":
         return command_uncovered(arguments.articles, arguments.kind or KINDS)
+    if arguments.command == "coverage":
+        return command_coverage(arguments.articles, show_open=arguments.open)
     return command_check()
 
 
