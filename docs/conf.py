@@ -47,6 +47,7 @@ myst_heading_anchors = 2
 # Every reference must resolve (sphinx-build -n): type variables have no page.
 nitpicky = True
 TYPE_VARIABLES = ("centralasia._collection.T", "centralasia._collection.D", "T", "D", "R", "V",
+                  "centralasia._lookup.T",
                   "centralasia._values.V", "centralasia._model.R", "centralasia._dataset.D",
                   "centralasia.strategies.T")  # fmt: skip
 nitpick_ignore = [(role, name) for role in ("py:class", "py:obj") for name in TYPE_VARIABLES]

@@ -24,7 +24,7 @@ from centralasia._version import __version__
 #: Each public name and the private module that defines it.
 _HOMES = {
     "address": "_address",
-    "Collection": "_collection", "Match": "_collection",
+    "Collection": "_collection", "Match": "_lookup",
     "Dataset": "_dataset", "load": "_dataset",
     "Date": "_dates", "Precision": "_dates",
     "DataError": "_errors", "NotFound": "_errors", "Problem": "_errors",
@@ -124,7 +124,6 @@ if TYPE_CHECKING:
     from centralasia._address import address as address
     from centralasia._cite import cite as cite
     from centralasia._collection import Collection as Collection
-    from centralasia._collection import Match as Match
     from centralasia._dataset import Dataset as Dataset
     from centralasia._dataset import load as load
     from centralasia._dates import Date as Date
@@ -135,6 +134,7 @@ if TYPE_CHECKING:
     from centralasia._export import to_dict as to_dict
     from centralasia._export import to_json as to_json
     from centralasia._keys import normalize as normalize
+    from centralasia._lookup import Match as Match
     from centralasia._model import (
         Ambiguity as Ambiguity,
     )

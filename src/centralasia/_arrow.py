@@ -32,7 +32,7 @@ from centralasia._tables import (
     values,
 )
 
-__all__ = ["PANDAS_DTYPES", "arrow_table", "arrow_type", "frame", "write_parquet"]
+__all__ = ["PANDAS_DTYPES", "arrow_table", "arrow_type", "frame", "pyarrow_module", "write_parquet"]
 
 
 def _extra(module: str, extra: str, purpose: str) -> Any:
@@ -50,7 +50,7 @@ def _pandas() -> Any:
     return _extra("pandas", "pandas", "this")
 
 
-def _pyarrow() -> Any:
+def pyarrow_module() -> Any:
     return _extra("pyarrow", "parquet", "Parquet")
 
 
@@ -98,7 +98,7 @@ def frame(table: Table, collections: Mapping[str, Iterable[Any]]) -> Any:
 
 def arrow_type(column: Column) -> Any:
     """Return the ``pyarrow`` type of *column*."""
-    return _arrow_type(_pyarrow(), column)
+    return _arrow_type(pyarrow_module(), column)
 
 
 def _arrow_type(pa: Any, column: Column) -> Any:
@@ -133,7 +133,7 @@ def _arrow_array(pa: Any, table: Table, column: Column, cells: list[Any]) -> Any
 
 def arrow_table(table: Table, columns: dict[str, list[Any]]) -> Any:
     """Return *table*'s *columns* as a ``pyarrow.Table``, each field with its description."""
-    pa = _pyarrow()
+    pa = pyarrow_module()
     fields = [
         pa.field(column.name, _arrow_type(pa, column), nullable=column.nullable,
                  metadata={"description": column.description})
@@ -146,7 +146,7 @@ def arrow_table(table: Table, columns: dict[str, list[Any]]) -> Any:
 
 def write_parquet(table: Table, columns: dict[str, list[Any]], path: pathlib.Path) -> int:
     """Write *table*'s *columns* to the Parquet file *path*; return the row count."""
-    _pyarrow()
+    pyarrow_module()
     import pyarrow.parquet as pq  # noqa: PLC0415
 
     data = arrow_table(table, columns)

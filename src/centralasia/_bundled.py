@@ -12,7 +12,7 @@ from centralasia._dataset import Dataset
 from centralasia._schema import KINDS
 from centralasia._seeds import FOLDER
 
-__all__ = ["NAMES", "attribute", "bundled", "location"]
+__all__ = ["NAMES", "attribute", "bundled", "is_bundled", "location"]
 
 _bundled: Dataset | None = None
 _lock = threading.Lock()
@@ -36,6 +36,11 @@ def bundled() -> Dataset:
 
                 _bundled = read(*location())
     return _bundled
+
+
+def is_bundled(dataset: object) -> bool:
+    """Say whether *dataset* is the package's own data (read already), not a user's."""
+    return dataset is not None and dataset is _bundled
 
 
 def location() -> tuple[pathlib.Path, pathlib.Path]:

@@ -4,114 +4,45 @@ A read-only, typed collection of records of one kind, indexed on first use.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import enum
 import operator
 import typing
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import IO, TYPE_CHECKING, Any, Generic, TypeVar, overload
+from typing import IO, Any, Generic, TypeVar, overload
 
-from attrs import field, frozen
-
+from centralasia._criteria import AttributeIndex, attribute_of, criterion_key, index_attribute
 from centralasia._dates import Date, as_date
-from centralasia._errors import NotFound, indefinite, wrong_type
-from centralasia._keys import key_fields, normalize, record_keys
-from centralasia._model import Article, Citation, clipped_repr, short_repr
-from centralasia._schema import (
-    LOOKUP_ORDER,
-    AttributeType,
-    Kind,
-    attribute_types,
-    cited_articles,
-    kind_of,
-    referenced,
+from centralasia._errors import NotFound, wrong_type
+from centralasia._keys import normalize
+from centralasia._lookup import (
+    Match,
+    Resolver,
+    check_limit,
+    closest_names,
+    key_field_index,
+    lookup_index,
+    search_index,
 )
+from centralasia._schema import AttributeType, Kind, attribute_types, cited_articles, kind_of
+from centralasia._schema import referenced as referenced_records
 from centralasia._values import Figure, Money
+from centralasia._windows import DateIndex, date_attribute, index_dates, within
 
-if TYPE_CHECKING:
-    from typing import TypeAlias
-
-__all__ = ["Collection", "Match", "Resolver", "check_limit", "lookup_order", "not_found", "resolve"]
+__all__ = ["Collection", "rebound", "within_resolver"]
 
 T = TypeVar("T")
 D = TypeVar("D")
 
 _MISSING: Any = object()
-#: The index key of "not given": ``None``, or an empty tuple.
-_NONE_KEY = "\x00none"
-
-#: Finds the collection that holds records of a class: how a collection
-#: turns the names in ``where(debtor="Kyrgyzstan")`` into records.
-Resolver: TypeAlias = "Callable[[type[Any]], Collection[Any]]"
 
 #: What an attribute may be ordered by (``sort_by``, ``rank``): figures by value.
 _ORDERED = (str, int, Decimal, Date, Money, Figure, dt.date)
 
 
-def _category(attribute: AttributeType) -> str:
-    """Say how ``where`` matches *attribute*: reference, enum, text, date or other."""
-    element = attribute.element
-    if attribute.targets or element is Citation:
-        return "reference"
-    if isinstance(element, type) and issubclass(element, enum.Enum):
-        return "enum"
-    if element is str:
-        return "text"
-    return "date" if element is Date else "other"
-
-
-@frozen
-class _Criterion:
-    """What :meth:`Collection.where` accepts for one attribute, read once from its type."""
-
-    #: How values are matched: reference, enum, text, date or other.
-    category: str
-    #: Whether None ("not given") can match: the attribute is optional or a tuple.
-    nullable: bool
-    #: The type of one value (the enum, for an enum attribute).
-    element: Any
-    #: For a reference, the kinds it names, in lookup order, and their classes.
-    targets: tuple[Kind[Any], ...]
-    classes: tuple[type[Any], ...]
-
-
-_CRITERIA: dict[tuple[type[Any], str], _Criterion] = {}
-
-
-def _criterion_of(attribute: AttributeType) -> _Criterion:
-    category = _category(attribute)
-    targets: tuple[Kind[Any], ...] = ()
-    if category == "reference":  # ``sources`` holds citations: it names their articles
-        targets = lookup_order(attribute.targets or (kind_of(Article),))
-    nullable = attribute.optional or attribute.many
-    classes = tuple(kind.cls for kind in targets)
-    return _Criterion(category, nullable, attribute.element, targets, classes)
-
-
 def _orderable(attribute: AttributeType) -> bool:
     element = typing.get_origin(attribute.element) or attribute.element
     return isinstance(element, type) and issubclass(element, _ORDERED)
-
-
-def _record_key(record: Any) -> tuple[type[Any], str]:
-    return type(record), record.id
-
-
-def _index_keys(category: str, value: object) -> Iterator[Hashable]:
-    """Yield the keys an attribute's *value* is found by in :meth:`Collection.where`."""
-    if value is None or (isinstance(value, tuple) and not value):
-        yield _NONE_KEY
-        return
-    for item in value if isinstance(value, tuple) else (value,):
-        if category == "reference":
-            yield _record_key(item.article if isinstance(item, Citation) else item)
-        elif category == "enum":
-            yield normalize(str(item.value))
-        elif category == "text":
-            yield normalize(item)
-        # Dates and other values are matched only as given or not (None).
 
 
 def _sort_value(value: object) -> Any:
@@ -124,58 +55,6 @@ def _sort_value(value: object) -> Any:
 def _currencies(values: Iterable[object]) -> set[str]:
     plain = (value.value if isinstance(value, Figure) else value for value in values)
     return {value.currency for value in plain if isinstance(value, Money)}
-
-
-def _name_of(record: Any) -> str:
-    return getattr(record, "name", None) or record.id  # type: ignore[no-any-return]
-
-
-def lookup_order(kinds: Iterable[Kind[Any]]) -> tuple[Kind[Any], ...]:
-    """Return *kinds* in the order a key is looked up among them: named kinds first."""
-    wanted = set(kinds)
-    return tuple(kind for kind in LOOKUP_ORDER if kind in wanted)
-
-
-def resolve(key: str, kinds: Sequence[Kind[Any]], collection_of: Resolver) -> Any:
-    """Return the record *key* names among records of *kinds* (in lookup order), or None."""
-    for kind in kinds:
-        found = collection_of(kind.cls).get(key, None)
-        if found is not None:
-            return found
-    return None
-
-
-def not_found(key: str, kinds: Sequence[Kind[Any]], collection_of: Resolver) -> NotFound:
-    """Return the NotFound for *key* among *kinds* (in lookup order), suggesting close names."""
-    ordered = lookup_order(kinds)
-    matches = [match for kind in ordered for match in collection_of(kind.cls).search(key, limit=3)]
-    matches.sort(key=lambda match: -match.score)  # stable: ties stay in lookup order
-    names = list(dict.fromkeys(_name_of(match.record) for match in matches))[:3]
-    return NotFound(ordered[0].name if len(ordered) == 1 else "record", key, names)
-
-
-@frozen
-class Match(Generic[T]):
-    """
-    A record found by a search, with the text it matched and how well.
-
-    :meth:`Collection.search` matches the keys :meth:`Collection.get` knows;
-    :meth:`Dataset.search` also matches descriptions, summaries and quotes.
-
-    .. versionadded:: 0.1
-    """
-
-    record: T = field(repr=short_repr)
-    """The record found."""
-    key: str = field(repr=clipped_repr)
-    """The text of the record that matched best, normalized."""
-    score: float
-    """
-    How close the text is to the query, up to 100 (an exact match); :meth:`Collection.search`
-    keeps scores from 60.
-    """
-    field: str
-    """Where :attr:`key` comes from: a field (``name``, ``aliases[1]``) or ``sources[0].quote``."""
 
 
 class _Referents:
@@ -192,10 +71,10 @@ class _Referents:
         if found is None:
             records: dict[str, Any] = {}
             for item in self._items:
-                for record in (item, *referenced(item), *cited_articles(item)):
+                for record in (item, *referenced_records(item), *cited_articles(item)):
                     if type(record) is cls:
                         records.setdefault(record.id, record)
-            found = Collection._within(records.values(), cls, self)  # noqa: SLF001
+            found = within_resolver(records.values(), cls, self)
             self._found[cls] = found
         return found
 
@@ -224,9 +103,9 @@ class Collection(Sequence[T], Generic[T]):
     #: Finds the records that names in criteria refer to (see :meth:`where`).
     _resolver: Resolver
     #: Built on first use: attribute name -> filter key -> positions.
-    _indexes: dict[str, dict[Hashable, tuple[int, ...]]]
+    _indexes: dict[str, AttributeIndex]
     #: Built on first use: date attribute -> (sorted start days, positions).
-    _dates: dict[str, tuple[list[dt.date], tuple[int, ...]]]
+    _dates: dict[str, DateIndex]
 
     def __init__(self, items: Iterable[T], record_type: type[T]) -> None:
         kind = kind_of(record_type)
@@ -249,23 +128,6 @@ class Collection(Sequence[T], Generic[T]):
         init(self, "_indexes", {})
         init(self, "_dates", {})
 
-    @classmethod
-    def _within(cls, items: Iterable[Any], record_type: type[Any], resolver: Resolver) -> Any:
-        """Return a collection of *items* in id order that resolves names through *resolver*."""
-        collection = object.__new__(cls)
-        ordered = tuple(sorted(items, key=operator.attrgetter("id")))
-        collection._setup(ordered, kind_of(record_type), resolver)
-        return collection
-
-    def _rebound(self, resolver: Resolver) -> Collection[T]:
-        """Return this collection resolving names through *resolver*; indexes are shared."""
-        rebound = self._derive(self._items)
-        object.__setattr__(rebound, "_resolver", resolver)
-        object.__setattr__(rebound, "_lookup", self._lookup)
-        object.__setattr__(rebound, "_indexes", self._indexes)
-        object.__setattr__(rebound, "_dates", self._dates)
-        return rebound
-
     def _derive(self, items: tuple[T, ...]) -> Collection[T]:
         """Return a collection of *items*, in the order given, of the same kind and resolver."""
         derived = object.__new__(type(self))
@@ -274,15 +136,7 @@ class Collection(Sequence[T], Generic[T]):
 
     def _lookup_index(self) -> dict[str, T]:
         if self._lookup is None:
-            index: dict[str, T] = {}
-            keyed = [(item, record_keys(item)) for item in self._items]
-            # Ids first, then codes and names, then aliases: on a clash the more
-            # specific key wins, so an alias can never hide another record's id.
-            for rank in range(max((len(keys) for _, keys in keyed), default=0)):
-                for item, keys in keyed:
-                    if rank < len(keys):
-                        index.setdefault(normalize(keys[rank]), item)
-            object.__setattr__(self, "_lookup", index)
+            object.__setattr__(self, "_lookup", lookup_index(self._items))
         return self._lookup  # type: ignore[return-value]
 
     @overload
@@ -321,7 +175,7 @@ class Collection(Sequence[T], Generic[T]):
             return found
         if default is not _MISSING:
             return default
-        raise NotFound(self._kind.name, key, self._closest(key))
+        raise NotFound(self._kind.name, key, closest_names(self.search(key, limit=9)))
 
     def search(self, query: str, limit: int = 5) -> tuple[Match[T], ...]:
         """
@@ -345,42 +199,12 @@ class Collection(Sequence[T], Generic[T]):
         if not isinstance(query, str):
             raise wrong_type("search", "query", "a str", query)
         check_limit("search", limit)
-        # Imported here: only a search pays for the fuzzy matcher.
-        from rapidfuzz import fuzz, process  # noqa: PLC0415
-
-        index = self._lookup_index()
-        wanted = normalize(query)
-        # A key much shorter than the query (a code against a name) would match
-        # any query sharing two letters with it: such keys are left out.
-        keys = [key for key in index if 2 * len(key) > len(wanted)]
-        scored = process.extract(
-            wanted, keys, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=60
-        )
-        position = {id(item): number for number, item in enumerate(self._items)}
-        best: dict[int, tuple[float, float, T, str]] = {}
-        for key, score, _ in scored:
-            record = index[key]
-            candidate = (score, fuzz.ratio(wanted, key), record, key)
-            if id(record) not in best or candidate[:2] > best[id(record)][:2]:
-                best[id(record)] = candidate
-        ranked = sorted(
-            best.values(), key=lambda entry: (-entry[0], -entry[1], position[id(entry[2])])
-        )
-        fields = self._key_field_index()
-        return tuple(
-            Match(record, key, score, fields[key]) for score, _, record, key in ranked[:limit]
-        )
+        return search_index(query, self._items, self._lookup_index(), self._key_field_index, limit)
 
     def _key_field_index(self) -> dict[str, str]:
         """Return the field each key of the lookup index comes from (``aliases[1]``)."""
         if self._key_fields is None:
-            index = self._lookup_index()
-            found: dict[str, str] = {}
-            for item in self._items:
-                for name, key in key_fields(item):
-                    normalized = normalize(key)
-                    if index.get(normalized) is item:
-                        found.setdefault(normalized, name)
+            found = key_field_index(self._items, self._lookup_index())
             object.__setattr__(self, "_key_fields", found)
         return self._key_fields  # type: ignore[return-value]
 
@@ -440,7 +264,10 @@ class Collection(Sequence[T], Generic[T]):
         """
         # Every criterion is checked, and every name resolved, before any is
         # used: an error never depends on what the collection holds.
-        wanted = [(name, self._criterion(name, value)) for name, value in criteria.items()]
+        wanted = [
+            (name, criterion_key(self._kind, name, value, self._resolver))
+            for name, value in criteria.items()
+        ]
         positions: set[int] | None = None
         for name, key in wanted:
             found = set(self._attribute_index(name).get(key, ()))
@@ -449,79 +276,10 @@ class Collection(Sequence[T], Generic[T]):
             return self
         return self._derive(tuple(self._items[number] for number in sorted(positions)))
 
-    def _attribute(self, name: object) -> AttributeType:
-        """Return the attribute *name* of the records; raise TypeError if they have none."""
-        attributes = attribute_types(self._kind.cls)
-        attribute = attributes.get(name) if isinstance(name, str) else None
-        if attribute is None:
-            kind = self._kind.name
-            msg = f"{kind} records have no attribute {name!r}; they have {', '.join(attributes)}"
-            raise TypeError(msg)
-        return attribute
-
-    def _criterion_for(self, name: str) -> _Criterion:
-        """Return what ``where`` accepts for the attribute *name*; raise TypeError if none."""
-        criterion = _CRITERIA.get((self._kind.cls, name))
-        if criterion is None:
-            criterion = _criterion_of(self._attribute(name))
-            _CRITERIA[self._kind.cls, name] = criterion
-        return criterion
-
-    def _criterion(self, name: str, value: object) -> Hashable:
-        """Return the index key that the criterion ``name=value`` of :meth:`where` looks up."""
-        criterion = self._criterion_for(name)
-        category, nullable = criterion.category, criterion.nullable
-        if value is None:
-            if nullable:
-                return _NONE_KEY
-            kind = self._kind.name
-            msg = f"where(): every {kind} has {indefinite(name)}, so {name}=None matches nothing"
-            raise TypeError(msg)
-        if category == "reference":
-            targets = criterion.targets
-            if isinstance(value, str):
-                record = resolve(value, targets, self._resolver)
-                if record is None:
-                    raise not_found(value, targets, self._resolver)
-                return _record_key(record)
-            if isinstance(value, criterion.classes):
-                return _record_key(value)
-            what = indefinite(targets[0].name) if len(targets) == 1 else "a record"
-            accepted = f"{what}, a key (str) that names one{', or None' if nullable else ''}"
-            raise wrong_type("where", name, accepted, value)
-        if category == "enum":
-            return self._enum_key(name, criterion.element, value, nullable=nullable)
-        if category == "text":
-            if isinstance(value, str):
-                return normalize(value)
-            raise wrong_type("where", name, "a str" + (" or None" if nullable else ""), value)
-        hint = "between() for dates" if category == "date" else "filter() with a function"
-        msg = f"where() matches {name!r} only with None (not given); use {hint}"
-        raise TypeError(msg)
-
-    def _enum_key(self, name: str, kind: type[enum.Enum], value: object, *, nullable: bool) -> str:
-        """Return the key of an enum criterion: a member, or a member's value in any case."""
-        if isinstance(value, kind):
-            return normalize(str(value.value))
-        if not isinstance(value, str):
-            accepted = f"a {kind.__name__}, its value (str){' or None' if nullable else ''}"
-            raise wrong_type("where", name, accepted, value)
-        key = normalize(value)
-        values = [str(member.value) for member in kind]
-        if key not in map(normalize, values):
-            msg = f"where(): {name}={value!r} is not a {kind.__name__}: use {', '.join(values)}"
-            raise ValueError(msg)
-        return key
-
-    def _attribute_index(self, name: str) -> dict[Hashable, tuple[int, ...]]:
+    def _attribute_index(self, name: str) -> AttributeIndex:
         index = self._indexes.get(name)
         if index is None:
-            category = self._criterion_for(name).category
-            building: dict[Hashable, list[int]] = {}
-            for number, item in enumerate(self._items):
-                for key in dict.fromkeys(_index_keys(category, getattr(item, name))):
-                    building.setdefault(key, []).append(number)
-            index = {key: tuple(numbers) for key, numbers in building.items()}
+            index = index_attribute(self._kind, self._items, name)
             self._indexes[name] = index
         return index
 
@@ -559,50 +317,14 @@ class Collection(Sequence[T], Generic[T]):
 
         .. versionadded:: 0.1
         """
-        first_date = as_date(start, "between", "start")
-        last_date = as_date(end, "between", "end")
-        window_start = None if first_date is None else first_date.start
-        window_end = None if last_date is None else last_date.end
-        starts, numbers = self._date_index(attribute)
-        # Candidates by start date through the index; their ends are checked.
-        last = len(starts) if window_end is None else bisect.bisect_right(starts, window_end)
-        first = 0 if window_start is None or partly else bisect.bisect_left(starts, window_start)
-        name = self._date_attribute(attribute)
-        kept = []
-        for number in numbers[first:last]:
-            date: Date = getattr(self._items[number], name)
-            if partly:
-                inside = window_start is None or date.end >= window_start
-            else:
-                inside = window_end is None or date.end <= window_end
-            if inside:
-                kept.append(number)
-        return self._derive(tuple(self._items[number] for number in sorted(kept)))
-
-    def _date_attribute(self, attribute: str | None) -> str:
-        if attribute is not None:
-            if _category(self._attribute(attribute)) != "date":
-                msg = f"{self._kind.name} records' {attribute!r} is not a date"
-                raise TypeError(msg)
-            return attribute
-        if self._kind.date is None:
-            msg = f"{self._kind.name} records have no date; name one with attribute="
-            raise TypeError(msg)
-        return self._kind.date
-
-    def _date_index(self, attribute: str | None) -> tuple[list[dt.date], tuple[int, ...]]:
-        name = self._date_attribute(attribute)
-        cached = self._dates.get(name)
-        if cached is None:
-            dated = []
-            for number, item in enumerate(self._items):
-                date = getattr(item, name)
-                if date is not None:
-                    dated.append((date.start, number))
-            dated.sort()
-            cached = ([start for start, _ in dated], tuple(number for _, number in dated))
-            self._dates[name] = cached
-        return cached
+        window = (as_date(start, "between", "start"), as_date(end, "between", "end"))
+        name = date_attribute(self._kind, attribute)
+        index = self._dates.get(name)
+        if index is None:
+            index = index_dates(self._items, name)
+            self._dates[name] = index
+        kept = within(self._items, index, name, window, partly=partly)
+        return self._derive(tuple(self._items[number] for number in kept))
 
     def sort_by(self, key: str | Callable[[T], Any], *, reverse: bool = False) -> Collection[T]:
         """
@@ -630,7 +352,7 @@ class Collection(Sequence[T], Generic[T]):
     def _value_of(self, key: object, function: str) -> Callable[[T], Any]:
         """Return how to read *key*, an attribute that orders or a function, from a record."""
         if isinstance(key, str):
-            attribute = self._attribute(key)
+            attribute = attribute_of(self._kind, key)
             if not _orderable(attribute):
                 kind = self._kind.name
                 msg = (
@@ -689,7 +411,7 @@ class Collection(Sequence[T], Generic[T]):
         if "sources" not in attribute_types(self._kind.cls):
             msg = f"latest(): {self._kind.name} records cite no sources"
             raise TypeError(msg)
-        name = self._date_attribute(attribute)
+        name = date_attribute(self._kind, attribute)
         by_article: dict[str, list[T]] = {}
         for item in self._items:
             for citation in getattr(item, "sources", ()):
@@ -798,14 +520,6 @@ class Collection(Sequence[T], Generic[T]):
 
         return frame(table_of(self._kind.cls), {self._kind.collection: self._items})
 
-    def _closest(self, key: str, limit: int = 3) -> list[str]:
-        names: list[str] = []
-        for match in self.search(key, limit=limit * 3):
-            name = getattr(match.record, "name", None) or match.record.id  # type: ignore[attr-defined]
-            if name not in names:
-                names.append(name)
-        return names[:limit]
-
     def __contains__(self, item: object) -> bool:
         record_id = getattr(item, "id", None)
         if not isinstance(record_id, str):
@@ -864,12 +578,19 @@ class Collection(Sequence[T], Generic[T]):
         raise AttributeError(msg)
 
 
-def check_limit(function: str, limit: object, *, optional: bool = False) -> None:
-    """Raise TypeError or ValueError unless *limit* is a count (or, if *optional*, None)."""
-    if limit is None and optional:
-        return
-    if not isinstance(limit, int) or isinstance(limit, bool):
-        raise wrong_type(function, "limit", "an int" + (" or None" if optional else ""), limit)
-    if limit < 0:
-        msg = f"{function}(): limit must be 0 or more, not {limit}"
-        raise ValueError(msg)
+def within_resolver(items: Iterable[Any], record_type: type[Any], resolver: Resolver) -> Any:
+    """Return a collection of *items* in id order that resolves names through *resolver*."""
+    collection: Collection[Any] = object.__new__(Collection)
+    ordered = tuple(sorted(items, key=operator.attrgetter("id")))
+    collection._setup(ordered, kind_of(record_type), resolver)  # noqa: SLF001 - its own module
+    return collection
+
+
+def rebound(collection: Collection[T], resolver: Resolver) -> Collection[T]:
+    """Return *collection* resolving names through *resolver*; its indexes are shared."""
+    bound = collection._derive(collection._items)  # noqa: SLF001 - its own module
+    object.__setattr__(bound, "_resolver", resolver)
+    object.__setattr__(bound, "_lookup", collection._lookup)  # noqa: SLF001
+    object.__setattr__(bound, "_indexes", collection._indexes)  # noqa: SLF001
+    object.__setattr__(bound, "_dates", collection._dates)  # noqa: SLF001
+    return bound

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 from attrs import field, frozen
 
 from centralasia import _model as model
-from centralasia._collection import Collection, Match, check_limit, not_found, resolve
+from centralasia._collection import Collection, rebound
 from centralasia._dates import Date, as_date
 from centralasia._errors import indefinite, wrong_type
+from centralasia._lookup import Match, check_limit, not_found, resolve
 from centralasia._model import Record
 from centralasia._schema import KINDS, LOOKUP_ORDER, kind_of
 
@@ -99,7 +100,7 @@ class Dataset:
                 raise TypeError(msg)
             # Names in criteria (loans.where(debtor="Kyrgyzstan")) are looked up
             # in this dataset, by the collections and all those derived from them.
-            object.__setattr__(self, kind.collection, collection._rebound(self._collection_of))  # noqa: SLF001
+            object.__setattr__(self, kind.collection, rebound(collection, self._collection_of))
 
     def _collection_of(self, cls: type[Any]) -> Collection[Any]:
         """Return the collection of records of class *cls*."""

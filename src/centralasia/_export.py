@@ -382,7 +382,7 @@ def _package(dataset: Dataset) -> dict[str, Any]:
             "inferences of every record. Written by the centralasia library."
         ),
     }
-    if dataset is _bundled._bundled:  # noqa: SLF001 - the licence is the package's own data's
+    if _bundled.is_bundled(dataset):  # the licence is the package's own data's
         metadata = importlib.metadata.metadata("centralasia")
         package["version"] = metadata["Version"]
         licence = (metadata.get_all("License-Expression") or [None])[0]
@@ -618,9 +618,9 @@ def _directory(dataset: Dataset, root: pathlib.Path, chosen: Format, *, overwrit
     if root.exists() and not root.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, "is a file, not a directory", str(root))
     if chosen == "parquet":
-        from centralasia._arrow import _pyarrow  # noqa: PLC0415
+        from centralasia._arrow import pyarrow_module  # noqa: PLC0415
 
-        _pyarrow()  # a missing extra is reported before anything is written
+        pyarrow_module()  # a missing extra is reported before anything is written
     if not overwrite:
         _refuse_existing(_targets(dataset, root, chosen))
     root.mkdir(parents=True, exist_ok=True)

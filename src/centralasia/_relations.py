@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import field, fields, frozen
 
 from centralasia import _model as model
-from centralasia._collection import Collection
+from centralasia._collection import Collection, within_resolver
 from centralasia._keys import normalize, record_names
 from centralasia._model import Record, short_repr
 from centralasia._schema import KINDS, cited_articles, kind_of, referenced, references
@@ -138,9 +138,9 @@ class Relations:
         resolver = self._dataset._collection_of  # noqa: SLF001 - the dataset's own resolver
         return Profile(
             record,
-            Collection._within(articles.values(), model.Article, resolver),  # noqa: SLF001
+            within_resolver(articles.values(), model.Article, resolver),
             **{
-                kind.collection: Collection._within(  # noqa: SLF001
+                kind.collection: within_resolver(
                     groups[kind.collection].values(), kind.cls, resolver
                 )
                 for kind in _REFERRING

@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from centralasia._collection import Match
 from centralasia._keys import key_fields, normalize
+from centralasia._lookup import Match
 from centralasia._schema import KINDS, Kind
 from centralasia._values import Participant
 
