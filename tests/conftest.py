@@ -70,10 +70,17 @@ def _fuzz_tally(request: pytest.FixtureRequest) -> dict[str, int]:
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
     """Report how many corrupted datasets the fuzzing test tried."""
     tally = config.stash.get(FUZZ_TALLY, None)
-    if tally:
+    if tally and tally["loaded"] + tally["refused"]:
         terminalreporter.write_line(
-            f"fuzzing: tried {sum(tally.values())} corrupted datasets: {tally['refused']} refused "
-            f"with DataError, {tally['loaded']} still valid"
+            f"fuzzing: tried {tally['loaded'] + tally['refused']} corrupted datasets: "
+            f"{tally['refused']} refused with DataError, {tally['loaded']} still valid"
+        )
+    if tally and "mutations" in tally:
+        terminalreporter.write_line(
+            f"mutation fuzzer: {tally['mutations']} tried, {tally['mutations loaded']} loaded and "
+            f"exported, {tally['mutations refused']} refused with DataError, "
+            f"{tally['mutations other']} other exceptions, {tally['mutations crashes']} crashes, "
+            f"{tally['mutations hangs']} hangs"
         )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import pathlib
+import subprocess
 import sys
 import tomllib
 from decimal import Decimal
@@ -179,6 +180,26 @@ class TestParquet:
 
         with pytest.raises(ValueError, match=r"loans\.share_of_gdp"):
             write_parquet(table, columns, tmp_path / "loans.parquet")
+
+    @pytest.mark.parametrize("share", ["1e-10000000", "1e-400", "5e-20"])
+    def test_huge_exponent(self, tmp_path: pathlib.Path, share: str) -> None:
+        """A decimal pyarrow would crash on is refused before it sees it (in a subprocess)."""
+        pytest.importorskip("pyarrow")
+        script = (
+            "import attrs, sys, decimal, centralasia as ca\n"
+            f"share = ca.Figure(decimal.Decimal({share!r}))\n"
+            "loan = attrs.evolve(ca.loans.get('kg-exim-2023'), share_of_gdp=share)\n"
+            "loans = {'loans': ca.Collection([loan], ca.Loan)}\n"
+            "data = ca.Dataset(**(ca.load().collections | loans), seeds=ca.load().seeds)\n"
+            "try:\n    data.export(sys.argv[1], 'parquet')\n"
+            "except ValueError as error:\n    print(error)\n"
+        )
+
+        done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "out")],
+                              capture_output=True, text=True, check=False, timeout=120)  # fmt: skip
+
+        assert (0, "") == (done.returncode, done.stderr)
+        assert "loans.share_of_gdp" in done.stdout
 
     def test_without_pyarrow(self, monkeypatch: pytest.MonkeyPatch, tmp_path: pathlib.Path) -> None:
         """Without pyarrow, a Parquet export names the extra and writes nothing."""

@@ -29,8 +29,10 @@ from centralasia._tables import (
     ColumnType,
     Table,
     paused_gc,
+    unfit_decimal,
     values,
 )
+from centralasia._validators import decimal_fits
 
 __all__ = ["PANDAS_DTYPES", "arrow_table", "arrow_type", "frame", "pyarrow_module", "write_parquet"]
 
@@ -121,14 +123,14 @@ def _arrow_array(pa: Any, table: Table, column: Column, cells: list[Any]) -> Any
                            type=pa.int32())  # fmt: skip
         return pa.DictionaryArray.from_arrays(indices, pa.array(column.categories, pa.string()),
                                               ordered=column.ordered)  # fmt: skip
-    try:
-        return pa.array(cells, type=kind)
-    except pa.ArrowInvalid as error:  # a decimal that decimal128(38, 10) cannot hold exactly
-        msg = (
-            f"{table.name}.{column.name}: a value needs more than {DECIMAL_SCALE} decimal "
-            f"places or {DECIMAL_PRECISION - DECIMAL_SCALE} digits before the point ({error})"
-        )
-        raise ValueError(msg) from None
+    # Checked before pyarrow sees them: Decimal("1e-10000000") crashes the process in
+    # pa.array (a segmentation fault, issue 22) rather than raising ArrowInvalid.
+    if column.type is ColumnType.DECIMAL:
+        unfit = next((value for value in cells if value is not None and not decimal_fits(value)),
+                     None)  # fmt: skip
+        if unfit is not None:
+            raise unfit_decimal(table, column, unfit)
+    return pa.array(cells, type=kind)
 
 
 def arrow_table(table: Table, columns: dict[str, list[Any]]) -> Any:

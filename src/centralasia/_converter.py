@@ -11,10 +11,11 @@ while a file is structured they resolve through the current
 from __future__ import annotations
 
 import functools
+import re
 import types
 import typing
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, TypeVar
 
 import attrs
@@ -29,10 +30,11 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from centralasia import _references
 from centralasia._dates import Date
-from centralasia._errors import Consequence
+from centralasia._errors import Consequence, shown
 from centralasia._model import Article, Citation
 from centralasia._schema import Reference, references, written
 from centralasia._seeds import FOLDER, seed_lines
+from centralasia._validators import DECIMAL_PRECISION, DECIMAL_SCALE, decimal_fits
 from centralasia._values import Figure, Qualifier, Span
 
 __all__ = ["converter", "structure_record"]
@@ -47,9 +49,22 @@ def _expect(value: object, kind: type[T] | tuple[type[Any], ...], what: str) -> 
     if type(value) is kind:  # the common case, first
         return value
     if not isinstance(value, kind) or isinstance(value, bool) != (kind is bool):
-        msg = f"expected {what}, got {type(value).__name__} {value!r}"
+        msg = f"expected {what}, got {type(value).__name__} {shown(value)}"
         raise TypeError(msg)
     return value
+
+
+# A lone surrogate ("\\ud800" in JSON) cannot be encoded as UTF-8, so every
+# export of it would fail; a NUL ends a C string in SQLite and in terminals.
+_UNWRITABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _structure_str(value: object, _: Any) -> str:
+    text: str = _expect(value, str, "a string")
+    if ("\x00" in text or not text.isascii()) and _UNWRITABLE.search(text) is not None:
+        msg = f"expected text, got a NUL or a lone surrogate in {shown(text)}"
+        raise ValueError(msg)
+    return text
 
 
 def _exactly(kind: type[T], what: str) -> Callable[[object, Any], T]:
@@ -61,16 +76,28 @@ def _exactly(kind: type[T], what: str) -> Callable[[object, Any], T]:
     return structure
 
 
+#: A decimal as a data file writes it: ASCII digits, an optional point and exponent.
+_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?", re.ASCII)
+#: The longest decimal string read: longer ones cannot fit DECIMAL(38, 10) anyway.
+_DECIMAL_LENGTH = 48
+
+
 def _structure_decimal(value: object, _: type[Decimal]) -> Decimal:
     # Floats are refused: 0.1 in JSON already lost digits before we see it.
     _expect(value, (str, int), 'a decimal number written as a string, such as "0.278"')
-    try:
-        number = Decimal(value)  # type: ignore[arg-type]
-    except InvalidOperation:
-        msg = f"expected a decimal number, got {value!r}"
-        raise ValueError(msg) from None
-    if not number.is_finite():
-        msg = f"expected a finite decimal number, got {value!r}"
+    text = str(value)
+    # Decimal() takes "1_000", "+5", ".5", " 5 ", a fullwidth 5 and "NaN": a data file may not.
+    if len(text) > _DECIMAL_LENGTH or _DECIMAL.fullmatch(text) is None:
+        msg = (
+            f'expected a finite decimal number in ASCII digits such as "0.278", got {shown(value)}'
+        )
+        raise ValueError(msg)
+    number = Decimal(text)
+    if not decimal_fits(number):
+        msg = (
+            f"expected a decimal with at most {DECIMAL_PRECISION - DECIMAL_SCALE} digits before "
+            f"the point and {DECIMAL_SCALE} after it (what every export writes), got {shown(value)}"
+        )
         raise ValueError(msg)
     return number
 
@@ -88,13 +115,13 @@ def _structure_date(value: object, _: type[Date]) -> Date:
 def _structure_span(value: object, _: type[Span]) -> Span:
     pair = _expect(value, list, "a [first_line, last_line] pair")
     if len(pair) != 2:  # noqa: PLR2004 - a pair
-        msg = f"expected a [first_line, last_line] pair, got {pair!r}"
+        msg = f"expected a [first_line, last_line] pair, got {shown(pair)}"
         raise ValueError(msg)
     first, last = (_expect(number, int, "a line number") for number in pair)
     return Span(first, last)
 
 
-converter.register_structure_hook(str, _exactly(str, "a string"))
+converter.register_structure_hook(str, _structure_str)
 converter.register_structure_hook(int, _exactly(int, "an integer"))
 converter.register_structure_hook(bool, _exactly(bool, "true or false"))
 converter.register_structure_hook(Decimal, _structure_decimal)
@@ -293,10 +320,10 @@ def _with_article_text(mapping: dict[str, Any]) -> dict[str, Any]:
     seeds = registry.seeds
     seed_name = mapping.get("seed")
     if type(seed_name) is str and {FOLDER, f"{FOLDER}/{seed_name}"} & registry.unread:
-        msg = f"'seed' names {seed_name!r}, which could not be read"
+        msg = f"'seed' names {shown(seed_name)}, which could not be read"
         raise _field_error(Consequence(msg), "seed", str)
     if type(seed_name) is not str or seed_name not in seeds:
-        msg = f"'seed' names {seed_name!r}, which is not a file in the seeds/ folder"
+        msg = f"'seed' names {shown(seed_name)}, which is not a file in the seeds/ folder"
         raise _field_error(ValueError(msg), "seed", str)
     texts = {}
     for name in ("spans", "bio_spans"):

@@ -48,8 +48,9 @@ _SUB_YEAR: dict[int, tuple[int, int]] = {
     40: (1, 6), 41: (7, 6),  # semesters (halves)
 }  # fmt: skip
 
+# ASCII digits only: \d would take "٢٠٢٣", which no other tool reads as 2023.
 _POINT = re.compile(
-    r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<qualifier>[?~%])?"
+    r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?(?P<qualifier>[?~%])?"
 )
 
 

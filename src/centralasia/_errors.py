@@ -4,12 +4,33 @@ The library's exceptions.
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Iterable, Sequence
 
 import attrs
 from attrs import frozen
 
-__all__ = ["DataError", "NotFound", "Problem", "indefinite", "wrong_type"]
+__all__ = ["DataError", "NotFound", "Problem", "cut", "indefinite", "shown", "wrong_type"]
+
+#: How many characters of a value or a message an error shows: enough to find it, readable.
+SHOWN = 80
+#: How many characters of a problem's message are kept.
+MESSAGE = 300
+
+# reprlib bounds the depth and the length of what it shows, so a value nested a
+# thousand deep or ten megabytes long is shown in a line (issue 22).
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxstring, _REPR.maxother = 3, SHOWN, SHOWN
+
+
+def cut(text: str, size: int = MESSAGE) -> str:
+    """Return *text* cut to *size* characters, an ellipsis marking the cut."""
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def shown(value: object) -> str:
+    """Return the repr of *value* for an error message, cut to a readable length."""
+    return cut(_REPR.repr(value), SHOWN)
 
 
 @frozen

@@ -36,8 +36,10 @@ from centralasia._tables import (
     Table,
     paused_gc,
     tables,
+    unfit_decimal,
     values,
 )
+from centralasia._validators import decimal_fits
 
 if TYPE_CHECKING:
     import sqlite3
@@ -467,18 +469,12 @@ def _duckdb_create(table: Table) -> str:
 
 def _exact_decimal(table: Table, column: Column) -> Callable[[Any], str | None]:
     """Return a decimal as text, refusing one that DECIMAL(38, 10) would round."""
-    whole = DECIMAL_PRECISION - DECIMAL_SCALE
 
     def text(value: Any) -> str | None:
         if value is None:
             return None
-        _, digits, exponent = value.as_tuple()
-        if -int(exponent) > DECIMAL_SCALE or len(digits) + int(exponent) > whole:
-            msg = (
-                f"{table.name}.{column.name}: {value} needs more than {DECIMAL_SCALE} decimal "
-                f"places or {whole} digits before the point"
-            )
-            raise ValueError(msg)
+        if not decimal_fits(value):
+            raise unfit_decimal(table, column, value)
         return f"{value:f}"
 
     return text

@@ -200,7 +200,7 @@ class Article:
 
     id: str = field(validator=check.identifier)
     """A stable, readable identifier, such as ``kaleji-debt-trap``."""
-    seed: str = field(validator=check.non_empty)
+    seed: str = field(validator=check.file_name)
     """The name of the seed file in ``seeds/`` the article comes from."""
     spans: tuple[Span, ...] = field(validator=check.non_empty)
     """The runs of seed lines that make up the article's body."""

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from centralasia._errors import Consequence
+from centralasia._errors import Consequence, shown
 from centralasia._model import Citation
 from centralasia._schema import KINDS, Kind, kind_named
 
@@ -58,7 +58,7 @@ def current() -> Registry:
 
 
 def _type_error(value: object, what: str) -> TypeError:
-    return TypeError(f"expected {what}, got {type(value).__name__} {value!r}")
+    return TypeError(f"expected {what}, got {type(value).__name__} {shown(value)}")
 
 
 def resolve(kind: Kind[T], value: object) -> T:
@@ -69,12 +69,12 @@ def resolve(kind: Kind[T], value: object) -> T:
         if found is not None:  # the common case, first
             return found  # type: ignore[no-any-return]
         if value in registry.invalid[kind.cls]:
-            msg = f"the {kind.name} {value!r} is itself invalid (see its own problem)"
+            msg = f"the {kind.name} {shown(value)} is itself invalid (see its own problem)"
             raise Consequence(msg)
         if kind.file in registry.unread:
-            msg = f"the {kind.name} {value!r} is unknown: {kind.file} could not be read"
+            msg = f"the {kind.name} {shown(value)} is unknown: {kind.file} could not be read"
             raise Consequence(msg)
-        msg = f"no {kind.name} has the id {value!r}"
+        msg = f"no {kind.name} has the id {shown(value)}"
         raise ValueError(msg)
     raise _type_error(value, f"the id of a {kind.name}")
 
@@ -87,6 +87,8 @@ def resolve_any(value: object) -> Any:
     kind = kind_named(name)
     if not colon or kind is None:
         names = ", ".join(kind.name for kind in KINDS)
-        msg = f"expected a reference written 'kind:id' with a kind among {names}, got {value!r}"
+        msg = (
+            f"expected a reference written 'kind:id' with a kind among {names}, got {shown(value)}"
+        )
         raise ValueError(msg)
     return resolve(kind, record_id)

@@ -4,19 +4,25 @@ The seed texts: reading the ``seeds/`` folder and cutting an article's lines out
 
 from __future__ import annotations
 
+import pathlib
+import stat
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from centralasia._errors import Problem
+from centralasia._validators import is_file_name
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
     from centralasia._values import Span
 
-__all__ = ["FOLDER", "read_seeds", "seed_lines"]
+__all__ = ["FOLDER", "read_seeds", "seed_lines", "unsafe"]
 
 #: The folder of a dataset that holds the seed texts.
 FOLDER = "seeds"
+#: Why a file named in a dataset is not read when there is none.
+MISSING = "the file is missing"
 
 
 def seed_lines(seed: str, spans: tuple[Span, ...]) -> str:
@@ -33,16 +39,70 @@ def seed_lines(seed: str, spans: tuple[Span, ...]) -> str:
     return "".join(chosen)
 
 
-def read_seeds(folder: Traversable, problems: list[Problem]) -> dict[str, str]:
-    """Return the texts of the seed files in *folder* by name, adding any problem to *problems*."""
-    if not folder.is_dir():
+def unsafe(entry: Traversable, inside: Traversable) -> str | None:
+    """
+    Say why *entry* is no file to read from the dataset folder *inside*, or None if it is one.
+
+    A file is read only if it is a regular file whose real path lies inside
+    the folder: a symlink out of it would copy an outside file into the data
+    (issue 22), and a FIFO or a device would block or never end.
+    """
+    if not isinstance(entry, pathlib.Path) or not isinstance(inside, pathlib.Path):
+        return None if entry.is_file() else MISSING  # a package's own files
+    try:
+        mode = entry.stat().st_mode  # follows links, as reading would
+        real, folder = entry.resolve(strict=True), inside.resolve(strict=True)
+    except FileNotFoundError:
+        return MISSING if not entry.is_symlink() else "is a broken symlink"
+    except (OSError, RuntimeError) as exc:  # a symlink loop, a name too long, no permission
+        return f"cannot be opened: {exc.strerror if isinstance(exc, OSError) else exc}"
+    if not stat.S_ISREG(mode):
+        return "is not a regular file (a folder, a device or a pipe)"
+    if not real.is_relative_to(folder):
+        return "is a symlink to a file outside the dataset folder, which is not read"
+    return None
+
+
+def read_text(entry: Traversable, inside: Traversable, name: str) -> str | Problem:
+    """Return the UTF-8 text of the file *entry*, or the problem, filed as *name*, stopping it."""
+    reason = unsafe(entry, inside)
+    if reason is not None:
+        return Problem(name, "", "", reason)
+    try:
+        return entry.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return Problem(name, "", "", f"not UTF-8: {exc}")
+    except OSError as exc:
+        return Problem(name, "", "", f"cannot be read: {exc.strerror}")
+
+
+def read_seeds(
+    folder: Traversable, names: Iterable[str], inside: Traversable, problems: list[Problem]
+) -> dict[str, str]:
+    """
+    Return the texts of the seeds *names* in *folder*, adding any problem to *problems*.
+
+    Only the seeds that articles name are read: a stray file in ``seeds/``
+    (a ``.DS_Store``, a large unrelated file) is no part of the dataset.
+    A name that is no plain file name is left for the article to report.
+    """
+    try:
+        present = folder.is_dir()
+    except OSError:
+        present = False
+    if not present:
         problems.append(Problem(FOLDER, "", "", "the seeds/ folder is missing"))
         return {}
     seeds: dict[str, str] = {}
-    for entry in sorted(folder.iterdir(), key=lambda entry: entry.name):
-        if entry.is_file():
-            try:
-                seeds[entry.name] = entry.read_bytes().decode("utf-8")
-            except UnicodeDecodeError as exc:
-                problems.append(Problem(f"{FOLDER}/{entry.name}", "", "", f"not UTF-8: {exc}"))
+    for name in sorted(set(names)):
+        if is_file_name(name):
+            text = read_text(folder / name, inside, f"{FOLDER}/{name}")
+            if isinstance(text, Problem):
+                # A missing seed is the article's problem: it names no file of the folder.
+                if text.message != MISSING:
+                    problems.append(text)
+            elif "\x00" in text:
+                problems.append(Problem(f"{FOLDER}/{name}", "", "", "holds a NUL character"))
+            else:
+                seeds[name] = text
     return seeds

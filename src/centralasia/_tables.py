@@ -42,6 +42,7 @@ from centralasia import _words as words
 from centralasia._dates import Date, Precision
 from centralasia._model import Citation, Inference
 from centralasia._schema import KINDS, Kind, Reference, kind_of, references, written
+from centralasia._validators import DECIMAL_PRECISION, DECIMAL_SCALE
 from centralasia._values import Figure, Money, Qualifier
 
 __all__ = [
@@ -55,13 +56,19 @@ __all__ = [
     "table_named",
     "table_of",
     "tables",
+    "unfit_decimal",
     "values",
 ]
 
-#: Decimal columns hold up to this many digits (Parquet's decimal128 allows 38) ...
-DECIMAL_PRECISION = 38
-#: ... of which this many after the point: 28 before it, far beyond any sum of money.
-DECIMAL_SCALE = 10
+
+def unfit_decimal(table: Table, column: Column, value: Decimal) -> ValueError:
+    """Return the error for *value*, which ``DECIMAL(38, 10)`` cannot hold exactly."""
+    return ValueError(
+        f"{table.name}.{column.name}: {value} needs more than {DECIMAL_SCALE} decimal places "
+        f"or {DECIMAL_PRECISION - DECIMAL_SCALE} digits before the point"
+    )
+
+
 #: What separates the items of a list in a CSV cell (ids never contain it).
 LIST_DELIMITER = ";"
 

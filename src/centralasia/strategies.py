@@ -93,7 +93,7 @@ _LINES = st.text(
     st.characters(categories=["L", "N", "Zs", "P", "S"], exclude_characters="\n\r\x85\u2028\u2029"),
     min_size=1,
     max_size=60,
-)
+).filter(str.strip)
 
 # Strategies used in every draw are built once: building one costs more than drawing from it.
 _OPTIONAL_NAMES = st.none() | _NAMES
@@ -212,13 +212,14 @@ def articles(draw: st.DrawFn, seed_name: str | None = None, seed: str | None = N
 @st.composite
 def citations(draw: st.DrawFn, article: Article | None = None) -> Citation:
     """
-    Draw a :class:`~centralasia.Citation`: a non-empty stretch of *article*'s text.
+    Draw a :class:`~centralasia.Citation`: a non-blank stretch of *article*'s text.
 
     .. versionadded:: 0.1
     """
     if article is None:
         article = draw(articles())
-    start = draw(st.integers(0, len(article.text) - 1))
+    # A quote starts at a letter, a digit or a sign: a blank quote supports nothing.
+    start = draw(st.sampled_from([n for n, char in enumerate(article.text) if not char.isspace()]))
     end = draw(st.integers(start + 1, len(article.text)))
     return Citation(article=article, quote=article.text[start:end])
 
@@ -598,4 +599,6 @@ def datasets(draw: st.DrawFn, max_records: int = 4) -> Dataset:
         if records
     }
     empty = {kind.collection: Collection((), kind.cls) for kind in KINDS}
-    return Dataset(**(empty | collections), seeds=texts)
+    # Loading reads only the seeds that articles name: a dataset holds no others.
+    used = {name: texts[name] for name in sorted({article.seed for article in pool})}
+    return Dataset(**(empty | collections), seeds=used)
