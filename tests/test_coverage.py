@@ -292,6 +292,9 @@ class TestSentences:
             ("**Heading.** Body (e.g., -1.5% here).", ["**Heading.**", "Body (e.g., -1.5% here)."]),
             ("## Flashback\n\nIn 1991 it began.", ["## Flashback", "In 1991 it began."]),
             ("strive for good\n\nrelations held.", ["strive for good\n\nrelations held."]),
+            ("the New Silk Road\n\nInitiative is.\nNext", ["the New Silk Road\n\nInitiative is.",
+                                                          "Next"]),
+            ("BACKGROUND:\nThe text", ["BACKGROUND:", "The text"]),
             ("Is it? Yes! 2023 was busy.", ["Is it?", "Yes!", "2023 was busy."]),
         ],
     )  # fmt: skip
