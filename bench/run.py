@@ -44,6 +44,10 @@ if TYPE_CHECKING:
     from centralasia._dataset import Format as ExportFormat
 
 RESULTS = pathlib.Path(__file__).parent / "results"
+#: The labelled queries: what a reader asks and the records they expect among the first.
+QUERIES = pathlib.Path(__file__).parent.parent / "tests" / "queries.json"
+#: How many results a reader looks at: recall is counted among the first RECALL_AT.
+RECALL_AT = 5
 #: Issue 8's in-process targets, in µs.
 GET_TARGET_US, FUZZY_TARGET_US, TEXT_TARGET_US = 2, 100, 1000
 ROWS: list[tuple[str, str, str, str]] = []
@@ -137,6 +141,42 @@ def lookups() -> None:
     common = per_call_us(lambda: ca.find_text("china"), number=200)
     row("full-text 'debt trap' / 'china' (µs)", f"{text:.0f} / {common:.0f}", "",
         verdict(max(text, common), TEXT_TARGET_US))  # fmt: skip
+    figure, missed = recall(ca.load())
+    count = len(json.loads(QUERIES.read_text(encoding="utf-8")))
+    row(f"recall of {count} labelled queries, first {RECALL_AT}", f"{figure:.3f}", "",
+        f"{len(missed)} miss a record")  # fmt: skip
+
+
+def answers(dataset: ca.Dataset, query: str, where: str) -> list[ca.Record]:
+    """Return the first RECALL_AT records that a search *where* gives for *query*."""
+    if where == "records":
+        return [match.record for match in dataset.search(query, RECALL_AT)]
+    if where == "articles":
+        return [match.record for match in dataset.articles.search(query, RECALL_AT)]
+    return [hit.article for hit in dataset.find_text(query, RECALL_AT)]
+
+
+def recall(dataset: ca.Dataset) -> tuple[float, list[str]]:
+    """
+    Return the labelled queries' mean recall and the queries that missed an expected record.
+
+    Each query's recall is the share of its expected records (collection and
+    id, such as ``"loans:kg-exim-2023"``) among its first RECALL_AT answers; the figure
+    is their mean over the queries.
+    """
+    queries = json.loads(QUERIES.read_text(encoding="utf-8"))
+    shares, missed = [], []
+    for entry in queries:
+        got = answers(dataset, entry["query"], entry["in"])
+        expected = [
+            dataset.collections[collection].get(key)
+            for collection, _, key in (label.partition(":") for label in entry["expected"])
+        ]
+        share = sum(record in got for record in expected) / len(expected)
+        shares.append(share)
+        if share < 1:
+            missed.append(entry["query"])
+    return statistics.fmean(shares), missed
 
 
 def generate(directory: pathlib.Path, loans: int) -> None:

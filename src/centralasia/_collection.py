@@ -182,8 +182,10 @@ class Collection(Sequence[T], Generic[T]):
         Return up to *limit* records whose keys best match *query*, best first.
 
         Keys are those :meth:`get` knows (ids, codes, names, acronyms,
-        aliases), compared after normalization with rapidfuzz's token-set
-        ratio, so misspellings, abbreviations and words left out are found;
+        aliases; an article's title and authors), compared after
+        normalization with rapidfuzz's token-set ratio, words parted at
+        hyphens too, so misspellings, abbreviations, words left out and a
+        word of an id ("wakhan" of ``turgunbaeva-ghiasi-wakhan``) are found;
         equal scores are ordered by plain similarity, then id.  Each record
         appears once, with its best-matching key.  To search every
         collection, descriptions and quotes too, use :meth:`Dataset.search`.

@@ -319,8 +319,10 @@ class Dataset:
         Return the articles that use every word of *query*, best first.
 
         Words match case- and accent-blind, and a query word matches the
-        words it begins ("loan" finds "loans").  Ranking is tf-idf; each hit
-        carries a snippet of the passage where the words cluster.
+        words it begins ("loan" finds "loans") and those that share its
+        Snowball stem ("ceded" finds "ceding"); words in double quotes match
+        only as a phrase, in a row.  Ranking is tf-idf; each hit carries a
+        snippet of the passage where the words cluster.
 
         >>> import centralasia as ca
         >>> hit = ca.find_text("debt trap")[0]
@@ -348,9 +350,12 @@ class Dataset:
         aliases or id, in the words that describe it (a description, a
         summary, a topic, a status, a quantity, authors, people) or in the
         quotes it cites.  A query word matches a word it begins ("base"
-        finds "bases") or, from four letters on, one spelt nearly alike;
-        case and accents are ignored.  A match in a name counts most, then
-        in a description, then in a quote, and words found together in one
+        finds "bases"), one that shares its Snowball stem ("territory" finds
+        "territorial") or, from four letters on, one spelt nearly alike;
+        case and accents are ignored, and words in double quotes match only
+        as a phrase.  A match in a name counts most, then in a description,
+        then in a quote; a word of its own more than a word inside a
+        hyphenated name ("Export-Import"), and words found together in one
         field more than words spread over several; equal scores put the
         record whose matching text is shortest first, then follow the
         schema's order of kinds and ids.  Each :class:`Match` says which

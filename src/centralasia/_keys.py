@@ -5,13 +5,14 @@ How names, codes and aliases become lookup keys, and what a record is found by.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from centralasia._schema import kind_of
 from centralasia._values import LocalName
 
-__all__ = ["key_fields", "normalize", "record_keys", "record_names"]
+__all__ = ["key_fields", "normalize", "phrases", "record_keys", "record_names", "stem"]
 
 #: Key fields that are codes or ids rather than names a text would use.
 _CODES = frozenset({"id", "alpha_2", "alpha_3"})
@@ -44,6 +45,37 @@ def normalize(text: str) -> str:
     return text
 
 
+@functools.cache
+def _stemmer() -> Callable[[str], str]:
+    """Return the English Snowball stemmer's function for one word."""
+    # Imported on the first search, never at start-up: snowballstemmer loads
+    # every language's algorithm (about 10 ms), which a lookup must not pay.
+    import snowballstemmer  # noqa: PLC0415
+
+    stemmer = snowballstemmer.stemmer("english")
+    return stemmer.stemWord  # type: ignore[no-any-return]
+
+
+@functools.lru_cache(maxsize=16384)
+def stem(word: str) -> str:
+    """
+    Return the Snowball stem of a normalized *word*, so inflections meet.
+
+    "ceded" and "ceding" are both "cede"; "territory", "territories" and
+    "territorial" are all "territori".
+    """
+    return _stemmer()(word)
+
+
+#: A phrase in a query: words between straight or typographic double quotes.
+_PHRASE = re.compile(r'["\u201c\u201d]([^"\u201c\u201d]*)["\u201c\u201d]?')
+
+
+def phrases(query: str) -> list[str]:
+    """Return the quoted phrases of *query*, each to be matched as words in a row."""
+    return [phrase for phrase in _PHRASE.findall(query) if phrase.strip()]
+
+
 def _strings(value: object) -> Iterator[str]:
     if isinstance(value, str):
         yield value
@@ -56,7 +88,8 @@ def _strings(value: object) -> Iterator[str]:
 
 def key_fields(record: object) -> Iterator[tuple[str, str]]:
     """Yield each key of *record* with the field it comes from (``aliases[1]``), in key order."""
-    for name in kind_of(type(record)).keys:
+    kind = kind_of(type(record))
+    for name in kind.keys:
         value = getattr(record, name)
         if isinstance(value, tuple):
             for position, item in enumerate(value):
@@ -65,17 +98,23 @@ def key_fields(record: object) -> Iterator[tuple[str, str]]:
         else:
             for key in _strings(value):
                 yield name, key
+    # Family names last: the least specific keys, so they never hide a name.
+    for name in kind.family_names:
+        for position, person in enumerate(getattr(record, name)):
+            words = person.split()
+            if len(words) > 1:
+                yield f"{name}[{position}]", words[-1]
 
 
 def record_keys(record: object) -> tuple[str, ...]:
     """Return the keys *record* is found by, most specific first, as its kind lists them."""
-    fields = kind_of(type(record)).keys
-    return tuple(key for name in fields for key in _strings(getattr(record, name)))
+    return tuple(key for _, key in key_fields(record))
 
 
 def record_names(record: object) -> tuple[str, ...]:
     """Return the names *record* goes by in prose: its keys other than ids and codes."""
-    fields = kind_of(type(record)).keys
     return tuple(
-        key for name in fields if name not in _CODES for key in _strings(getattr(record, name))
+        key
+        for path, key in key_fields(record)
+        if path.partition("[")[0] not in _CODES | set(kind_of(type(record)).family_names)
     )

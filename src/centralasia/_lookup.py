@@ -107,13 +107,21 @@ def search_index(
 ) -> tuple[Match[T], ...]:
     """Return up to *limit* records of *index* whose keys best match *query*, best first."""
     # Imported here: only a search pays for the fuzzy matcher (start-up stays cheap).
-    from rapidfuzz import fuzz, process  # noqa: PLC0415
+    from rapidfuzz import fuzz, process, utils  # noqa: PLC0415
 
     wanted = normalize(query)
     # A key much shorter than the query (a code against a name) would match
     # any query sharing two letters with it: such keys are left out.
     keys = [key for key in index if 2 * len(key) > len(wanted)]
-    scored = process.extract(wanted, keys, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=60)
+    # Hyphens part words too: an id names its subject ("turgunbaeva-ghiasi-wakhan").
+    scored = process.extract(
+        wanted,
+        keys,
+        scorer=fuzz.token_set_ratio,
+        processor=utils.default_process,
+        limit=None,
+        score_cutoff=60,
+    )
     position = {id(item): number for number, item in enumerate(items)}
     best: dict[int, tuple[float, float, T, str]] = {}
     for key, score, _ in scored:

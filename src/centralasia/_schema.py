@@ -78,6 +78,9 @@ class Kind(Generic[R]):
     title: str | None = None
     #: The codes a record is found by (``alpha_2``, ``acronym``): listed beside its id.
     codes: tuple[str, ...] = ()
+    #: Key fields that hold people's names, each also found by its last word,
+    #: the family name (``articles.get("Kaleji")``).
+    family_names: tuple[str, ...] = ()
 
     @property
     def file(self) -> str:
@@ -98,8 +101,8 @@ class Kind(Generic[R]):
 #: Every kind, in loading order: a file may refer only to the kinds before it
 #: and to earlier records of its own kind.
 KINDS: tuple[Kind[Any], ...] = (
-    Kind(Article, "article", "articles", ("id", "title"), "published",
-         texts=("authors", "publisher"), label="title"),
+    Kind(Article, "article", "articles", ("id", "title", "authors"), "published",
+         texts=("publisher",), label="title", family_names=("authors",)),
     Kind(Country, "country", "countries",
          ("id", "alpha_2", "alpha_3", "name", "official_name", "aliases", "names"),
          label="name", codes=("alpha_2", "alpha_3")),

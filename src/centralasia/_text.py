@@ -2,7 +2,9 @@
 Full-text search over the articles: an inverted index of words, built once.
 
 Words are compared normalized (case, accents and apostrophes ignored), and a
-query word matches every word it begins, so "loan" finds "loans".  Articles
+query word matches every word it begins, so "loan" finds "loans", and every
+word with its Snowball stem, so "ceded" finds "ceding".  A quoted phrase
+matches only where its words stand in a row.  Articles
 are ranked by tf-idf: a word that few articles use weighs more.
 """
 
@@ -15,7 +17,7 @@ from collections.abc import Sequence
 
 from attrs import field, frozen
 
-from centralasia._keys import normalize
+from centralasia._keys import normalize, phrases, stem
 from centralasia._model import Article, clipped_repr, short_repr
 
 __all__ = ["TextHit", "TextIndex"]
@@ -64,31 +66,53 @@ def _snippet(text: str, start: int, end: int) -> str:
 class TextIndex:
     """Where every normalized word occurs in each article, for ranked search."""
 
-    __slots__ = ("_articles", "_postings", "_vocabulary")
+    __slots__ = ("_articles", "_postings", "_stems", "_vocabulary")
 
     def __init__(self, articles: Sequence[Article]) -> None:
         self._articles = tuple(articles)
-        postings: dict[str, list[tuple[int, int, int]]] = {}
+        # word -> (article, the word's position among the article's words, start, end)
+        postings: dict[str, list[tuple[int, int, int, int]]] = {}
         for number, article in enumerate(self._articles):
-            for match in _WORD.finditer(article.text):
+            for position, match in enumerate(_WORD.finditer(article.text)):
                 postings.setdefault(normalize(match[0]), []).append(
-                    (number, match.start(), match.end())
+                    (number, position, match.start(), match.end())
                 )
         self._postings = postings
         self._vocabulary = sorted(postings)
+        self._stems: dict[str, list[str]] = {}
+        for entry in self._vocabulary:
+            self._stems.setdefault(stem(entry), []).append(entry)
 
-    def _occurrences(self, word: str) -> list[tuple[int, int, int]]:
-        """Return (article, start, end) of every word that begins with *word*."""
+    def _entries(self, word: str) -> list[str]:
+        """Return the indexed words that *word* begins or shares its stem with."""
         first = bisect.bisect_left(self._vocabulary, word)
-        found: list[tuple[int, int, int]] = []
+        found = dict.fromkeys(self._stems.get(stem(word), ()))  # "ceded" finds "ceding"
         for entry in self._vocabulary[first:]:
             if not entry.startswith(word):
                 break
-            found += self._postings[entry]
-        return found
+            found[entry] = None
+        return list(found)
+
+    def _occurrences(self, word: str) -> list[tuple[int, int, int, int]]:
+        """Return (article, position, start, end) of every word *word* stands for."""
+        return [occurrence for entry in self._entries(word) for occurrence in self._postings[entry]]
+
+    def _phrase_articles(self, phrase: list[str]) -> set[int]:
+        """Return the articles holding the words of *phrase* in a row, each itself or its stem."""
+        wanted = [stem(word) for word in phrase]
+        starts: set[tuple[int, int]] | None = None
+        for offset, word in enumerate(wanted):
+            entries = self._stems.get(word, ())
+            here = {
+                (number, position - offset)
+                for entry in entries
+                for number, position, _, _ in self._postings[entry]
+            }
+            starts = here if starts is None else starts & here
+        return {number for number, _ in starts or ()}
 
     def search(self, query: str, limit: int | None = 10) -> tuple[TextHit, ...]:
-        """Return the articles holding every word of *query*, best first."""
+        """Return the articles holding every word of *query*, best first; quoted words in a row."""
         words = list(dict.fromkeys(_WORD.findall(normalize(query))))
         if not words:
             return ()
@@ -98,7 +122,7 @@ class TextIndex:
         for word in words:
             occurrences = self._occurrences(word)
             counts: dict[int, int] = {}
-            for number, _, _ in occurrences:
+            for number, _, _, _ in occurrences:
                 counts[number] = counts.get(number, 0) + 1
             weight = math.log(1 + total / len(counts)) if counts else 0.0
             matched = set(counts)
@@ -111,8 +135,11 @@ class TextIndex:
                     if number in matched
                 }
             )
-            for number, start, end in occurrences:
+            for number, _, start, end in occurrences:
                 hits.setdefault(number, []).append((weight, start, end))
+        for phrase in phrases(query):
+            within = self._phrase_articles(_WORD.findall(normalize(phrase)))
+            scores = {number: score for number, score in scores.items() if number in within}
         ranked = sorted(scores, key=lambda number: (-scores[number], self._articles[number].id))
         return tuple(self._hit(number, scores[number], hits[number]) for number in ranked[:limit])
 
