@@ -6,6 +6,7 @@ import attrs
 import pytest
 
 import centralasia as ca
+from centralasia._words import value
 
 
 @pytest.fixture(name="article")
@@ -250,3 +251,29 @@ class TestDatasetValue:
         """A dataset's repr counts its records instead of printing the corpus."""
         assert 300 > len(repr(dataset))
         assert "loans" in repr(dataset)
+
+
+class TestPerson:
+    def test_roles_cite_the_persons_sources(self, dataset: ca.Dataset) -> None:
+        """A role whose quote is not among the person's sources is refused."""
+        person = dataset.people.get("sadyr-japarov")
+        stranger = dataset.people.get("wang-yi").sources[0]
+        role = attrs.evolve(person.roles[0], source=stranger)
+
+        with pytest.raises(ValueError, match="not among the sources"):
+            attrs.evolve(person, roles=(role,))
+
+    def test_every_quote_names_the_person(self, dataset: ca.Dataset) -> None:
+        """Each quote a person cites names them, by full name, family name or alias."""
+        for person in dataset.people:
+            names = [person.name, *person.aliases, *filter(None, [person.family_name])]
+            for citation in person.sources:
+                assert any(name in citation.quote for name in names), (person.id, citation.quote)
+
+    def test_position_words(self, dataset: ca.Dataset) -> None:
+        """A role reads as its title, where it is held and when, and says when it was before."""
+        (role,) = dataset.people.get("Gurbanguly Berdymukhamedov").roles
+
+        assert "then President (Turkmenistan), 12 June 2021" == value(role)
+        (former,) = dataset.people.get("Khuram").roles
+        assert "Former Information Minister (Afghanistan)" == value(former)

@@ -642,3 +642,61 @@ class TestMembersThroughPredecessors:
             dataset.members(dataset.countries.get("kg"))  # type: ignore[arg-type]
         with pytest.raises(TypeError, match=r"members\(\): on must be a Date"):
             dataset.members("sco", on=1996.0)  # type: ignore[arg-type]
+
+
+class TestAmbiguousKeys:
+    def test_two_japarovs(self, dataset: ca.Dataset) -> None:
+        """A family name two people share names neither: the error lists both."""
+        with pytest.raises(ca.AmbiguousKey) as caught:
+            dataset.people.get("japarov")
+
+        assert ["akylbek-japarov", "sadyr-japarov"] == [p.id for p in caught.value.candidates]
+        assert isinstance(caught.value, ca.NotFound)
+        assert "Akylbek Japarov" in str(caught.value)
+        assert "Sadyr Japarov" in str(caught.value)
+
+    def test_ambiguous_even_with_a_default(self, dataset: ca.Dataset) -> None:
+        """A default stands in for no match, not for two: an ambiguous key still raises."""
+        with pytest.raises(ca.AmbiguousKey):
+            dataset.people.get("Japarov", None)
+        with pytest.raises(ca.AmbiguousKey):
+            dataset.record("Japarov")
+
+    def test_full_names_are_unambiguous(self, dataset: ca.Dataset) -> None:
+        """Each Japarov is found by his full name and by his id."""
+        assert "akylbek-japarov" == dataset.people.get("Akylbek Japarov").id
+        assert "sadyr-japarov" == dataset.record("sadyr-japarov").id
+
+    @given(strategies.datasets())
+    def test_get_answers_one_or_all(self, dataset: ca.Dataset) -> None:
+        """Every key finds its one record, or raises AmbiguousKey naming every record it names."""
+        for collection in dataset.collections.values():
+            claims: dict[str, set[str]] = {}
+            for record in collection:
+                for key in lookup_keys(record):
+                    claims.setdefault(ca.normalize(key), set()).add(record.id)
+            ids = {ca.normalize(record.id) for record in collection}
+            for key, owners in claims.items():
+                if key in ids or len(owners) == 1:
+                    found = collection.get(key)
+                    assert found.id in owners
+                    assert key not in ids or ca.normalize(found.id) == key
+                else:
+                    with pytest.raises(ca.AmbiguousKey) as caught:
+                        collection.get(key)
+                    assert owners == {record.id for record in caught.value.candidates}
+
+
+class TestSpeakers:
+    def test_where_speaker_is_a_scan(self, dataset: ca.Dataset) -> None:
+        """`statements.where(speaker=...)` holds exactly the statements that person makes."""
+        for person in dataset.people:
+            expected = [s.id for s in dataset.statements if s.speaker is person]
+
+            assert expected == [s.id for s in dataset.statements.where(speaker=person.name)]
+
+    def test_a_speaker_by_name(self, dataset: ca.Dataset) -> None:
+        """Sadyr Japarov's statement is found by his name."""
+        found = dataset.statements.where(speaker="Sadyr Japarov")
+
+        assert ["kg-foreign-debt-paid-off-by-2035"] == [statement.id for statement in found]

@@ -102,3 +102,27 @@ class TestAboutTheBundle:
             dataset.about(None)
         with pytest.raises(ca.NotFound, match="did you mean 'Kazakhstan'"):
             dataset.about("Kazakstan")
+
+
+class TestAboutAPerson:
+    def test_roles_statements_and_events(self, dataset: ca.Dataset) -> None:
+        """about() of a person gives the events they take part in and the statements they make."""
+        for person in dataset.people:
+            profile = dataset.about(person)
+            events = sorted(e.id for e in dataset.events if person in e.people)
+            said = sorted(s.id for s in dataset.statements
+                          if s.speaker is person or person in s.people)  # fmt: skip
+
+            assert events == [event.id for event in profile.events]
+            assert said == [statement.id for statement in profile.statements]
+        assert ["kg-peak-of-external-debt-payments"] == [
+            statement.id for statement in dataset.about("Akylbek Japarov").statements
+        ]
+
+    def test_a_country_lists_its_people(self, dataset: ca.Dataset) -> None:
+        """A country's profile lists the people whose roles are in it."""
+        people = [p.id for p in dataset.people if any(r.country is dataset.countries.get("kg")
+                                                      for r in p.roles)]  # fmt: skip
+
+        assert people == [person.id for person in dataset.about("kg").people]
+        assert {"akylbek-japarov", "sadyr-japarov"} <= set(people)

@@ -10,7 +10,7 @@ import pytest
 import centralasia as ca
 from centralasia import strategies
 from centralasia._relations import Profile
-from centralasia._schema import KINDS, kind_named, kind_of, references
+from centralasia._schema import KINDS, kind_named, kind_of, references, refers
 
 
 class TestSchema:
@@ -35,7 +35,7 @@ class TestSchema:
 
     def test_profile_has_a_part_per_referring_kind(self) -> None:
         """A Profile has a collection for every kind whose records refer to others."""
-        referring = [kind.collection for kind in KINDS if references(kind.cls)]
+        referring = [kind.collection for kind in KINDS if refers(kind.cls)]
         parts = [field.name for field in attrs.fields(Profile)]
 
         assert ["record", "articles", *referring] == parts

@@ -5,7 +5,7 @@ China's relations with Central Asia as a typed, source-cited dataset.
 >>> ca.countries.get("KG").name
 'Kyrgyzstan'
 
-The collections ``articles``, ``countries``, ``organizations``,
+The collections ``articles``, ``countries``, ``organizations``, ``people``,
 ``corridors``, ``memberships``, ``events``, ``loans``, ``finance``,
 ``measurements``, ``statements`` and ``conflicts`` of the bundled dataset are
 attributes of this module, read on first use; so are its helpers ``about``,
@@ -27,7 +27,8 @@ _HOMES = {
     "Collection": "_collection", "Match": "_lookup",
     "Dataset": "_dataset", "load": "_dataset",
     "Date": "_dates", "Precision": "_dates",
-    "DataError": "_errors", "NotFound": "_errors", "Problem": "_errors",
+    "AmbiguousKey": "_errors", "DataError": "_errors", "NotFound": "_errors",
+    "Problem": "_errors",
     "cite": "_cite",
     "to_dict": "_export", "to_json": "_export",
     "normalize": "_keys",
@@ -35,7 +36,7 @@ _HOMES = {
         ("Ambiguity", "Article", "Citation", "Conflict", "ConflictKind", "Corridor",
          "CorridorKind", "Country", "Event", "Finance", "FinanceKind", "Inference",
          "LenderExtent", "Loan", "Measurement", "Membership", "Organization",
-         "OrganizationKind", "Record", "Role", "Statement"),
+         "OrganizationKind", "Person", "Position", "Record", "Role", "Statement"),
         "_model",
     ),
     "Profile": "_relations",
@@ -47,6 +48,7 @@ _HOMES = {
 
 __all__ = [
     "Ambiguity",
+    "AmbiguousKey",
     "Article",
     "Citation",
     "Collection",
@@ -74,6 +76,8 @@ __all__ = [
     "Organization",
     "OrganizationKind",
     "Participant",
+    "Person",
+    "Position",
     "Precision",
     "Problem",
     "Profile",
@@ -128,6 +132,7 @@ if TYPE_CHECKING:
     from centralasia._dataset import load as load
     from centralasia._dates import Date as Date
     from centralasia._dates import Precision as Precision
+    from centralasia._errors import AmbiguousKey as AmbiguousKey
     from centralasia._errors import DataError as DataError
     from centralasia._errors import NotFound as NotFound
     from centralasia._errors import Problem as Problem
@@ -190,6 +195,12 @@ if TYPE_CHECKING:
         OrganizationKind as OrganizationKind,
     )
     from centralasia._model import (
+        Person as Person,
+    )
+    from centralasia._model import (
+        Position as Position,
+    )
+    from centralasia._model import (
         Record as Record,
     )
     from centralasia._model import (
@@ -212,6 +223,7 @@ if TYPE_CHECKING:
     articles = _data.articles
     countries = _data.countries
     organizations = _data.organizations
+    people = _data.people
     corridors = _data.corridors
     memberships = _data.memberships
     events = _data.events

@@ -13,11 +13,12 @@ from typing import IO, Any, Generic, TypeVar, overload
 
 from centralasia._criteria import AttributeIndex, attribute_of, criterion_key, index_attribute
 from centralasia._dates import Date, as_date
-from centralasia._errors import NotFound, wrong_type
+from centralasia._errors import AmbiguousKey, NotFound, wrong_type
 from centralasia._keys import normalize
 from centralasia._lookup import (
     Match,
     Resolver,
+    ambiguous_keys,
     check_limit,
     closest_names,
     key_field_index,
@@ -94,10 +95,15 @@ class Collection(Sequence[T], Generic[T]):
     .. versionadded:: 0.1
     """
 
-    __slots__ = ("_dates", "_indexes", "_items", "_key_fields", "_kind", "_lookup", "_resolver")
+    __slots__ = (
+        "_ambiguous", "_dates", "_indexes", "_items", "_key_fields", "_kind", "_lookup",
+        "_resolver",
+    )  # fmt: skip
     _items: tuple[T, ...]
     _kind: Kind[T]
     _lookup: dict[str, T] | None
+    #: Built with the lookup index: the keys, none an id, that name several records.
+    _ambiguous: dict[str, tuple[T, ...]]
     #: Built on a first search: the field each key of the lookup index comes from.
     _key_fields: dict[str, str] | None
     #: Finds the records that names in criteria refer to (see :meth:`where`).
@@ -124,6 +130,7 @@ class Collection(Sequence[T], Generic[T]):
         init(self, "_kind", kind)
         init(self, "_resolver", resolver)
         init(self, "_lookup", None)
+        init(self, "_ambiguous", {})
         init(self, "_key_fields", None)
         init(self, "_indexes", {})
         init(self, "_dates", {})
@@ -136,6 +143,7 @@ class Collection(Sequence[T], Generic[T]):
 
     def _lookup_index(self) -> dict[str, T]:
         if self._lookup is None:
+            object.__setattr__(self, "_ambiguous", ambiguous_keys(self._items))
             object.__setattr__(self, "_lookup", lookup_index(self._items))
         return self._lookup  # type: ignore[return-value]
 
@@ -152,9 +160,19 @@ class Collection(Sequence[T], Generic[T]):
         >>> ca.countries.get("Kyrgyz Republic").alpha_2
         'KG'
 
+        A key that names several records and is none's id (a family name two
+        people share) names none of them:
+
+        >>> ca.people.get("Japarov")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        centralasia._errors.AmbiguousKey: 'Japarov' is ambiguous: it names person ...' (Akylbek ...
+
         Raises:
             NotFound: If no record matches and no *default* is given; the
                 message suggests the closest keys.
+            AmbiguousKey: If *key* names several records, even with a
+                *default*; it lists them all.
             TypeError: If *key* is not a string.
 
         .. versionadded:: 0.1
@@ -172,6 +190,9 @@ class Collection(Sequence[T], Generic[T]):
                 raise wrong_type("get", "key", "a str (an id, a code or a name)", key)
             found = index.get(normalize(key))
         if found is not None:
+            several = self._ambiguous and self._ambiguous.get(normalize(key))
+            if several:
+                raise AmbiguousKey(self._kind.name, key, several)
             return found
         if default is not _MISSING:
             return default
@@ -593,6 +614,7 @@ def rebound(collection: Collection[T], resolver: Resolver) -> Collection[T]:
     bound = collection._derive(collection._items)  # noqa: SLF001 - its own module
     object.__setattr__(bound, "_resolver", resolver)
     object.__setattr__(bound, "_lookup", collection._lookup)  # noqa: SLF001
+    object.__setattr__(bound, "_ambiguous", collection._ambiguous)  # noqa: SLF001
     object.__setattr__(bound, "_indexes", collection._indexes)  # noqa: SLF001
     object.__setattr__(bound, "_dates", collection._dates)  # noqa: SLF001
     return bound

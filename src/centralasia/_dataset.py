@@ -72,6 +72,11 @@ class Dataset:
     """Countries, with their ISO 3166-1 codes (reference data)."""
     organizations: Collection[model.Organization]
     """Intergovernmental bodies, banks, groups, institutes, initiatives..."""
+    people: Collection[model.Person]
+    """The people the articles name, with their roles.
+
+    .. versionadded:: 0.1
+    """
     corridors: Collection[model.Corridor]
     """Routes, railways, pipelines, ports, mines and fields."""
     memberships: Collection[model.Membership]

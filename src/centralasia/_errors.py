@@ -6,11 +6,21 @@ from __future__ import annotations
 
 import reprlib
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 from attrs import frozen
 
-__all__ = ["DataError", "NotFound", "Problem", "cut", "indefinite", "shown", "wrong_type"]
+__all__ = [
+    "AmbiguousKey",
+    "DataError",
+    "NotFound",
+    "Problem",
+    "cut",
+    "indefinite",
+    "shown",
+    "wrong_type",
+]
 
 #: How many characters of a value or a message an error shows: enough to find it, readable.
 SHOWN = 80
@@ -158,6 +168,31 @@ class NotFound(LookupError):
     def __str__(self) -> str:
         # LookupError would otherwise wrap the message in quotes, as KeyError does.
         return str(self.args[0])
+
+
+class AmbiguousKey(NotFound):
+    """
+    A key names more than one record; :attr:`candidates` holds every one.
+
+    Two people who share a family name are both found by it: the key says
+    neither, so :meth:`~centralasia.Collection.get` names both rather than
+    pick one.  It is a :class:`NotFound` too, since no single record matches.
+
+    .. versionadded:: 0.1
+    """
+
+    candidates: tuple[Any, ...]
+    """The records the key names, in id order."""
+
+    def __init__(self, kind: str, key: str, candidates: Sequence[Any]) -> None:
+        self.candidates = tuple(candidates)
+        names = [getattr(record, "name", None) or record.id for record in self.candidates]
+        listed = " and ".join(
+            f"{kind} {record.id!r} ({name})"
+            for record, name in zip(self.candidates, names, strict=True)
+        )
+        super().__init__(kind, key, names)
+        self.args = (f"{key!r} is ambiguous: it names {listed}; give an id or a full name",)
 
 
 def wrong_type(function: str, parameter: str, accepted: str, value: object) -> TypeError:

@@ -87,6 +87,20 @@ def lookup_index(items: Sequence[T]) -> dict[str, T]:
     return index
 
 
+def ambiguous_keys(items: Sequence[T]) -> dict[str, tuple[T, ...]]:
+    """Return each normalized key, none an id, that names several of *items*, with them all."""
+    claims: dict[str, dict[int, T]] = {}
+    for item in items:
+        for key in record_keys(item):
+            claims.setdefault(normalize(key), {})[id(item)] = item
+    ids = {normalize(item.id) for item in items}  # type: ignore[attr-defined]
+    return {
+        key: tuple(found.values())
+        for key, found in claims.items()
+        if len(found) > 1 and key not in ids
+    }
+
+
 def key_field_index(items: Sequence[T], index: dict[str, T]) -> dict[str, str]:
     """Return the field each key of *index* comes from (``aliases[1]``)."""
     found: dict[str, str] = {}

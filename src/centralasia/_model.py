@@ -20,7 +20,7 @@ from attrs.validators import instance_of, matches_re, optional
 from centralasia import _validators as check
 from centralasia._currencies import CURRENCY_CODES
 from centralasia._dates import Date
-from centralasia._values import Figure, LocalName, Money, Participant, Span
+from centralasia._values import Figure, LocalName, Money, Span
 
 __all__ = [
     "Ambiguity",
@@ -41,6 +41,8 @@ __all__ = [
     "Membership",
     "Organization",
     "OrganizationKind",
+    "Person",
+    "Position",
     "Record",
     "Role",
     "Statement",
@@ -356,6 +358,71 @@ class Organization:
 
 
 @frozen
+class Position:
+    """
+    A role one quote gives a person: an office, a post, a profession.
+
+    "Akylbek Japarov, the chairman of the Kyrgyz Cabinet of Ministers" gives
+    the title "chairman of the Cabinet of Ministers" in Kyrgyzstan.  The
+    quote is :attr:`source`, one of the person's sources.
+
+    .. versionadded:: 0.1
+    """
+
+    title: str = field(validator=check.non_empty)
+    """The role in the source's words, without its country ("President", "political scientist")."""
+    source: Citation
+    """The quote that gives the role."""
+    country: Country | None = field(default=None, repr=short_repr)
+    """The country the role is of, where the quote names it ("Kyrgyz", "Pakistan's")."""
+    organization: Organization | None = field(default=None, repr=short_repr)
+    """The body the role is in, where it is a record of ours."""
+    as_of: Date | None = None
+    """When the quote places the person in the role, as precise as it gives it."""
+    former: str | None = None
+    """The word that says the role is past, as the quote writes it ("then", "Former"), if any."""
+
+
+@frozen
+class Person:
+    """
+    A person the articles name, with the roles they give them.
+
+    Two people who share a family name stay two records: both are found by
+    it, so looking it up is ambiguous and says so with both candidates.
+
+    >>> import centralasia as ca
+    >>> [role.title for role in ca.people.get("Wang Yi").roles][:1]
+    ['Foreign Minister']
+
+    .. versionadded:: 0.1
+    """
+
+    id: str = field(validator=check.identifier)
+    """A stable, readable identifier, such as ``sadyr-japarov``."""
+    name: str = field(validator=check.non_empty)
+    """The full name as the sources write it."""
+    sources: tuple[Citation, ...] = _sources()
+    """The quotes that name the person and give their roles."""
+    family_name: str | None = None
+    """The family name, by which the texts also refer to the person ("President Xi")."""
+    aliases: tuple[str, ...] = ()
+    """Other names or spellings the sources use."""
+    roles: tuple[Position, ...] = field(default=())
+    """The roles the sources give, each with its quote."""
+    inferred: tuple[Inference, ...] = _inferred()
+    """Fields the quotes do not state, with where they come from."""
+
+    @roles.validator
+    def _check_roles(self, attribute: Attribute[Any], value: tuple[Position, ...]) -> None:
+        for role in value:
+            if role.source not in self.sources:
+                _fail(
+                    attribute, value, f"cite a quote not among the sources: {role.source.quote!r}"
+                )
+
+
+@frozen
 class Corridor:
     """
     A route or site: a corridor, railway, road, pipeline, port, mine or field.
@@ -473,8 +540,8 @@ class Event:
     """The organizations involved."""
     corridors: tuple[Corridor, ...] = field(default=(), repr=short_repr)
     """The corridors or sites involved."""
-    people: tuple[Participant, ...] = ()
-    """The people named, with their roles."""
+    people: tuple[Person, ...] = field(default=(), repr=short_repr)
+    """The people it involves; their roles are on their records."""
     inferred: tuple[Inference, ...] = _inferred()
     """Fields the quotes do not state, with where they come from."""
 
@@ -691,6 +758,12 @@ class Statement:
     """Names in the quotes that could mean more than one country."""
     as_of: Date | None = None
     """When the claim held, where the source dates it."""
+    speaker: Person | None = field(default=None, repr=short_repr)
+    """The person who makes the claim, where the source attributes it to one."""
+    speaker_text: str | None = None
+    """Who makes the claim in the source's words, when that is not one person ("experts")."""
+    people: tuple[Person, ...] = field(default=(), repr=short_repr)
+    """The people the claim is about, the speaker aside."""
     inferred: tuple[Inference, ...] = _inferred()
     """Fields the quotes do not state, with where they come from."""
 
@@ -757,6 +830,6 @@ class Conflict:
 
 #: Any record of the dataset.
 Record: TypeAlias = (
-    Article | Country | Organization | Corridor | Membership | Event | Loan | Finance
-    | Measurement | Statement | Conflict
+    Article | Country | Organization | Person | Corridor | Membership | Event | Loan
+    | Finance | Measurement | Statement | Conflict
 )  # fmt: skip

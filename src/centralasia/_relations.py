@@ -18,7 +18,7 @@ from centralasia import _model as model
 from centralasia._collection import Collection, within_resolver
 from centralasia._keys import normalize, record_names
 from centralasia._model import Record, short_repr
-from centralasia._schema import KINDS, cited_articles, kind_of, referenced, references
+from centralasia._schema import KINDS, cited_articles, kind_of, referenced, refers
 
 if TYPE_CHECKING:
     from centralasia._dataset import Dataset
@@ -35,7 +35,9 @@ class Profile:
     any field: for a country, the loans it owes (group figures included) or
     lends, the corridors through it, its memberships, events and figures;
     for an organization, its members, its loans, its successors; for a
-    corridor, the events and figures about it.  For an article they are the
+    corridor, the events and figures about it; for a person, the events they
+    take part in and the statements they make or are named in (their roles
+    are on the record itself).  For an article they are the
     records it supports.  :attr:`conflicts` holds every conflict naming the
     record or any of those records.  Nothing is left out by construction:
     the parts are read from one reverse index of every reference field.
@@ -58,6 +60,8 @@ class Profile:
     """
     organizations: Collection[model.Organization] = field(repr=False)
     """Organizations referring to it (its successors, national bodies of a country)."""
+    people: Collection[model.Person] = field(repr=False)
+    """People whose roles are in it (a country's presidents, an organization's officials)."""
     corridors: Collection[model.Corridor] = field(repr=False)
     """Corridors through a country."""
     memberships: Collection[model.Membership] = field(repr=False)
@@ -93,7 +97,7 @@ def _key(record: Any) -> tuple[type[Any], str]:
 
 
 #: The kinds whose records refer to others: the parts of a Profile.
-_REFERRING = tuple(kind for kind in KINDS if references(kind.cls))
+_REFERRING = tuple(kind for kind in KINDS if refers(kind.cls))
 
 
 class Relations:

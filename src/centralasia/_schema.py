@@ -31,6 +31,7 @@ from centralasia._model import (
     Measurement,
     Membership,
     Organization,
+    Person,
     Record,
     Statement,
 )
@@ -48,6 +49,7 @@ __all__ = [
     "kind_of",
     "referenced",
     "references",
+    "refers",
     "written",
 ]
 
@@ -108,6 +110,8 @@ KINDS: tuple[Kind[Any], ...] = (
          label="name", codes=("alpha_2", "alpha_3")),
     Kind(Organization, "organization", "organizations", ("id", "acronym", "name", "aliases"),
          "founded", label="name", codes=("acronym",)),
+    Kind(Person, "person", "people", ("id", "name", "family_name", "aliases"),
+         texts=("roles",), label="name"),
     Kind(Corridor, "corridor", "corridors", ("id", "name", "aliases"), "status_as_of",
          texts=("status",), label="name", title="Corridors and sites"),
     Kind(Membership, "membership", "memberships", date="joined"),
@@ -118,8 +122,8 @@ KINDS: tuple[Kind[Any], ...] = (
          label="description"),
     Kind(Measurement, "measurement", "measurements", date="as_of",
          texts=("quantity", "description"), label="description", title="Other figures"),
-    Kind(Statement, "statement", "statements", date="as_of", texts=("summary",),
-         label="summary"),
+    Kind(Statement, "statement", "statements", date="as_of",
+         texts=("summary", "speaker", "speaker_text", "people"), label="summary"),
     Kind(Conflict, "conflict", "conflicts", texts=("topic", "description"), label="topic"),
 )  # fmt: skip
 
@@ -205,6 +209,18 @@ def _find_references(cls: type[Any]) -> tuple[Reference, ...]:
             kinds = tuple(_BY_CLASS[target] for target in targets)
             found.append(Reference(attribute.name, kinds, many=many, optional=optional))
     return tuple(found)
+
+
+def refers(cls: type[Any]) -> bool:
+    """Return whether records of *cls* refer to others, in a field or in a value inside one."""
+    if references(cls):
+        return True
+    elements = (attribute.element for attribute in attribute_types(cls).values())
+    return any(
+        attrs.has(element) and element not in _BY_CLASS and refers(element)
+        for element in elements
+        if isinstance(element, type)
+    )
 
 
 def written(record: Any) -> str:

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from centralasia._keys import key_fields, normalize, phrases, stem
 from centralasia._lookup import Match
+from centralasia._model import Person, Position
 from centralasia._schema import KINDS, Kind
-from centralasia._values import Participant
 
 if TYPE_CHECKING:
     from centralasia._dataset import Dataset
@@ -51,10 +51,10 @@ def _strings(path: str, value: object) -> Iterator[tuple[str, str]]:
     """Yield the texts of a field's *value* with their paths (``people[0].name``)."""
     if isinstance(value, str):
         yield path, value
-    elif isinstance(value, Participant):
+    elif isinstance(value, Position):
+        yield f"{path}.title", value.title
+    elif isinstance(value, Person):  # an event is found by the people in it
         yield f"{path}.name", value.name
-        if value.role:
-            yield f"{path}.role", value.role
     elif isinstance(value, tuple):
         for position, item in enumerate(value):
             yield from _strings(f"{path}[{position}]", item)

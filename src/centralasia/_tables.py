@@ -325,6 +325,8 @@ def _plain_columns(
     if typing.get_origin(annotation) is Figure:
         (inner,) = typing.get_args(annotation)
         return _figure_columns(name, doc, inner, source, nullable=nullable)
+    if annotation is Citation:  # a value's own quote, such as a person's role's
+        return _quote_columns(source, nullable=nullable)
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
         categories = tuple(str(member.value) for member in annotation)
         get = _then(source, operator.attrgetter("value"))

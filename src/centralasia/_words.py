@@ -25,6 +25,7 @@ from centralasia._model import (
     Inference,
     Loan,
     Membership,
+    Position,
 )
 from centralasia._schema import KINDS, kind_of
 from centralasia._values import Figure, LocalName, Participant, Span
@@ -152,6 +153,15 @@ def value(item: object) -> str:
     return str(item) if write is None else write(item)
 
 
+def _position(role: Position) -> str:
+    """Return a person's role in words: "then President (Turkmenistan), 12 June 2021"."""
+    words = f"{role.former} {role.title}" if role.former else role.title
+    where = [record.name for record in (role.organization, role.country) if record]
+    if where:
+        words += " (" + ", ".join(where) + ")"
+    return words + (f", {role.as_of.words}" if role.as_of else "")
+
+
 def _inference(item: Inference) -> str:
     said = f"{field_name(item.field)} is inferred: {item.basis}"
     return said + (f", from {value(item.source)}" if item.source is not None else "")
@@ -162,6 +172,7 @@ _WORDING: dict[type[Any], Callable[[Any], str]] = {
     Date: lambda date: date.words,
     Figure: lambda figure: figure.describe(),
     Participant: lambda person: person.name + (f" ({person.role})" if person.role else ""),
+    Position: _position,
     LocalName: lambda local: f"{local.name} ({local.language})",
     Span: lambda span: f"lines {span.first_line}–{span.last_line}",
     Citation: lambda citation: f"“{citation.quote}” — {citation.article.id}",

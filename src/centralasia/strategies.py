@@ -49,13 +49,15 @@ from centralasia._model import (
     Membership,
     Organization,
     OrganizationKind,
+    Person,
+    Position,
     Record,
     Role,
     Statement,
 )
 from centralasia._schema import KINDS, kind_of
 from centralasia._seeds import seed_lines
-from centralasia._values import Figure, LocalName, Money, Participant, Qualifier, Span
+from centralasia._values import Figure, LocalName, Money, Qualifier, Span
 
 __all__ = [
     "articles",
@@ -74,6 +76,7 @@ __all__ = [
     "memberships",
     "moneys",
     "organizations",
+    "people",
     "seed_texts",
     "shares",
     "statements",
@@ -277,6 +280,41 @@ def organizations(
     )
 
 
+@st.composite
+def people(
+    draw: st.DrawFn,
+    pool: tuple[Article, ...],
+    nations: tuple[Country, ...] = (),
+    bodies: tuple[Organization, ...] = (),
+) -> Person:
+    """
+    Draw a :class:`~centralasia.Person` whose roles each cite one of its sources.
+
+    .. versionadded:: 0.1
+    """
+    sources = draw(_sources(pool))
+    roles = tuple(
+        Position(
+            title=draw(_NAMES),
+            source=draw(st.sampled_from(sources)),
+            country=draw(st.none() | st.sampled_from(nations)) if nations else None,
+            organization=draw(st.none() | st.sampled_from(bodies)) if bodies else None,
+            as_of=draw(_OPTIONAL_DATES),
+            former=draw(st.none() | st.sampled_from(["then", "Former"])),
+        )
+        for _ in range(draw(st.integers(0, 2)))
+    )
+    return Person(
+        id=draw(_SLUG),
+        name=draw(_NAMES),
+        sources=sources,
+        family_name=draw(_OPTIONAL_NAMES),
+        aliases=draw(_FEW_NAMES),
+        roles=roles,
+        inferred=draw(_inferences(pool, ("roles",))),
+    )
+
+
 def _some(pool: tuple[T, ...], min_size: int = 0) -> st.SearchStrategy[tuple[T, ...]]:
     """Draw up to three distinct members of *pool*, in any order; none from an empty pool."""
     if not pool:
@@ -351,12 +389,14 @@ def memberships(
 
 
 @st.composite
-def events(
+def events(  # noqa: PLR0913 - a pool for each kind an event may involve
     draw: st.DrawFn,
     pool: tuple[Article, ...],
     nations: tuple[Country, ...] = (),
     bodies: tuple[Organization, ...] = (),
     routes: tuple[Corridor, ...] = (),
+    *,
+    persons: tuple[Person, ...] = (),
 ) -> Event:
     """
     Draw an :class:`~centralasia.Event` involving records of the given pools.
@@ -369,7 +409,7 @@ def events(
         summary=draw(_NAMES),
         sources=draw(_sources(pool)),
         **draw(_subjects(nations, bodies, routes)),
-        people=tuple(draw(st.lists(st.builds(Participant, _NAMES, _OPTIONAL_NAMES), max_size=2))),
+        people=draw(_some(persons)),
     )
 
 
@@ -467,13 +507,14 @@ def measurements(  # noqa: PLR0913 - a pool for each kind a measurement may be a
 
 
 @st.composite
-def statements(
+def statements(  # noqa: PLR0913 - a pool for each kind a statement may be about
     draw: st.DrawFn,
     pool: tuple[Article, ...],
     nations: tuple[Country, ...] = (),
     bodies: tuple[Organization, ...] = (),
     *,
     routes: tuple[Corridor, ...] = (),
+    persons: tuple[Person, ...] = (),
 ) -> Statement:
     """
     Draw a :class:`~centralasia.Statement` about records of the given pools.
@@ -492,7 +533,10 @@ def statements(
         **draw(_subjects(nations, bodies, routes)),
         ambiguities=ambiguities,
         as_of=draw(_OPTIONAL_DATES),
-        inferred=draw(_inferences(pool, ("as_of", "countries"))),
+        speaker=draw(st.none() | st.sampled_from(persons)) if persons else None,
+        speaker_text=draw(_OPTIONAL_NAMES),
+        people=draw(_some(persons)),
+        inferred=draw(_inferences(pool, ("as_of", "countries", "speaker"))),
     )
 
 
@@ -570,29 +614,36 @@ def datasets(draw: st.DrawFn, max_records: int = 4) -> Dataset:
     bodies = _successions(
         draw, _unique([draw(organizations(pool, nations)) for _ in range(draw(many))])
     )
+    persons = _unique([draw(people(pool, nations, bodies)) for _ in range(draw(many))])
     routes = _unique([draw(corridors(pool, nations)) for _ in range(draw(many))])
     places = (
         _unique([draw(memberships(pool, nations, bodies)) for _ in range(draw(many))])
         if bodies
         else ()
     )
-    happenings = _unique([draw(events(pool, nations, bodies, routes)) for _ in range(draw(many))])
+    happenings = _unique(
+        [draw(events(pool, nations, bodies, routes, persons=persons)) for _ in range(draw(many))]
+    )
     debts = _unique([draw(loans(pool, nations, bodies)) for _ in range(draw(many))])
     flows = _unique([draw(finance(pool, nations, bodies)) for _ in range(draw(many))])
     measured = measurements(pool, nations, bodies, routes=routes, happenings=happenings)
     numbers = _unique([draw(measured) for _ in range(draw(many))])
     claims = _unique(
-        [draw(statements(pool, nations, bodies, routes=routes)) for _ in range(draw(many))]
+        [
+            draw(statements(pool, nations, bodies, routes=routes, persons=persons))
+            for _ in range(draw(many))
+        ]
     )
-    sides: tuple[Record, ...] = (*nations, *bodies, *routes, *places, *happenings, *debts,
-                                 *flows, *numbers, *claims)  # fmt: skip
+    sides: tuple[Record, ...] = (*nations, *bodies, *persons, *routes, *places, *happenings,
+                                 *debts, *flows, *numbers, *claims)  # fmt: skip
     disagreements = (
         _unique([draw(conflicts(sides)) for _ in range(draw(many))])
         if len({(type(side), side.id) for side in sides}) >= 2  # noqa: PLR2004 - two sides
         else ()
     )
-    drawn: tuple[tuple[Any, ...], ...] = (pool, nations, bodies, routes, places, happenings,
-                                          debts, flows, numbers, claims, disagreements)  # fmt: skip
+    drawn: tuple[tuple[Any, ...], ...] = (pool, nations, bodies, persons, routes, places,
+                                          happenings, debts, flows, numbers, claims,
+                                          disagreements)  # fmt: skip
     collections = {
         kind_of(type(records[0])).collection: Collection(records, type(records[0]))
         for records in drawn
