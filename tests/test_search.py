@@ -115,8 +115,8 @@ class TestRecordSearch:
         people = dataset.search("Xi Jinping", limit=None)
 
         assert any(m.field.startswith("people[") for m in people)
-        kinds = (ca.Event, ca.Finance, ca.Organization, ca.Loan, ca.Measurement, ca.Statement,
-                 ca.Conflict)  # fmt: skip
+        kinds = (ca.Person, ca.Event, ca.Finance, ca.Organization, ca.Loan, ca.Measurement,
+                 ca.Statement, ca.Conflict)  # fmt: skip
         assert all(isinstance(m.record, kinds) for m in people)
 
     def test_nothing_and_blank(self, dataset: ca.Dataset) -> None:
