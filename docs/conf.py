@@ -7,6 +7,7 @@ import os
 import pathlib
 import sys
 from collections.abc import Mapping
+from typing import Any
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 
@@ -80,3 +81,15 @@ from centralasia import *
 html_theme = "furo"
 html_static_path = ["_static"]
 html_title = f"centralasia {release}"
+
+
+def _public_bases(
+    _app: object, _name: str, _obj: object, _options: object, bases: list[type]
+) -> None:
+    """Leave the notebook display mixin out of a class's bases: it is machinery, not API."""
+    bases[:] = [base for base in bases if base.__module__ != "centralasia._shown"] or [object]
+
+
+def setup(app: Any) -> None:
+    """Connect the handlers above."""
+    app.connect("autodoc-process-bases", _public_bases)

@@ -6,9 +6,12 @@ import pathlib
 import subprocess
 import sys
 
+import nbformat
 import pytest
+from nbclient import NotebookClient
 
 import centralasia as ca
+from centralasia import _words as words
 
 EXAMPLES = pathlib.Path(__file__).parent.parent / "examples"
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -32,6 +35,46 @@ def test_every_example_is_tested() -> None:
     """Each script in examples/ has a test here."""
     tested = {"tour", "debt", "timeline", "corridors", "conflicts", "own_data", "duckdb_parquet"}
     assert tested == {path.stem for path in EXAMPLES.glob("*.py")}
+    assert {"tour.ipynb"} == {path.name for path in EXAMPLES.glob("*.ipynb")}
+
+
+def test_tour_notebook() -> None:
+    """The notebook runs, each record shown as HTML linked to its page and as short text."""
+    notebook = nbformat.read(EXAMPLES / "tour.ipynb", as_version=4)  # type: ignore[no-untyped-call]
+    assert all(not cell.get("outputs") for cell in notebook.cells)  # committed without outputs
+    NotebookClient(notebook, timeout=120, kernel_name="python3").execute()
+    shown = {
+        cell.source.splitlines()[-1]: output["data"]
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for output in cell.outputs
+        if output["output_type"] == "execute_result"
+    }
+    loan = ca.loans.get("kg-exim-2023")
+    conflict = ca.conflicts.get("kg-debt-to-china")
+    profile = ca.about("kg")
+
+    assert all(output["output_type"] != "error" for cell in notebook.cells
+               for output in cell.get("outputs", []))  # fmt: skip
+    assert loan._repr_html_() == shown['ca.loans.get("kg-exim-2023")']["text/html"]
+    assert (
+        f"loan {loan.id}: {words.label(loan)}"
+        in shown['ca.loans.get("kg-exim-2023")']["text/plain"]
+    )
+    assert (
+        ca.loans.where(debtors="kg")._repr_html_()
+        == shown['ca.loans.where(debtors="kg")']["text/html"]
+    )
+    assert profile._repr_html_() == shown['ca.about("kg")']["text/html"]
+    assert all(ca.address(side) in shown['ca.conflicts.get("kg-debt-to-china")']["text/html"]
+               for side in conflict.records)  # fmt: skip
+    assert (
+        ca.address(ca.search("debt trap")[0].record)
+        in shown['ca.search("debt trap")[0]']["text/html"]
+    )
+    assert (
+        ca.find_text("debt trap")[0].snippet in shown['ca.find_text("debt trap")[0]']["text/plain"]
+    )
 
 
 def test_tour() -> None:

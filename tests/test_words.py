@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import json
 import pathlib
@@ -150,7 +151,7 @@ class TestProfileParts:
     def test_every_part_is_shown_everywhere(
         self, dataset: ca.Dataset, site: ModuleType, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        """Every part of a Profile appears in `show`, `show --json` and the site's page."""
+        """Every part of a Profile appears in `show`, `show --json`, the site and a notebook."""
         names = [field.name for field in attrs.fields(ca.Profile) if field.name != "record"]
         pages = site.Site(dataset)
         for name in names:
@@ -172,6 +173,9 @@ class TestProfileParts:
             assert [item.id for item in part] == listed
             assert f"## {words.part_title(name)}" in page
             assert all(item.id in page for item in part), name
+            notebook = dataset.about(record)._repr_html_()
+            assert html.escape(words.part_title(name)) in notebook
+            assert all(html.escape(ca.address(item)) in notebook for item in part), name
 
     def test_kyrgyzstan_shows_its_statements(
         self, dataset: ca.Dataset, capsys: pytest.CaptureFixture[str]

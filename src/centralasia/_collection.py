@@ -27,6 +27,7 @@ from centralasia._lookup import (
 )
 from centralasia._schema import AttributeType, Kind, attribute_types, cited_articles, kind_of
 from centralasia._schema import referenced as referenced_records
+from centralasia._shown import Shown
 from centralasia._values import Figure, Money
 from centralasia._windows import DateIndex, date_attribute, index_dates, within
 
@@ -80,7 +81,7 @@ class _Referents:
         return found
 
 
-class Collection(Sequence[T], Generic[T]):
+class Collection(Shown, Sequence[T], Generic[T]):
     """
     An immutable, ordered sequence of records with indexed lookups and filters.
 

@@ -13,6 +13,7 @@ from centralasia._errors import NotFound, wrong_type
 from centralasia._keys import key_fields, normalize, record_keys
 from centralasia._model import clipped_repr, short_repr
 from centralasia._schema import LOOKUP_ORDER, Kind
+from centralasia._shown import Shown
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -40,7 +41,7 @@ Resolver: TypeAlias = "Callable[[type[Any]], Collection[Any]]"
 
 
 @frozen
-class Match(Generic[T]):
+class Match(Shown, Generic[T]):
     """
     A record found by a search, with the text it matched and how well.
 

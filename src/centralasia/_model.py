@@ -20,6 +20,7 @@ from attrs.validators import instance_of, matches_re, optional
 from centralasia import _validators as check
 from centralasia._currencies import CURRENCY_CODES
 from centralasia._dates import Date
+from centralasia._shown import Shown
 from centralasia._values import Figure, LocalName, Money, Span
 
 __all__ = [
@@ -188,7 +189,7 @@ class ConflictKind(enum.Enum):
 
 
 @frozen
-class Article:
+class Article(Shown):
     """
     One article of the corpus, traced to the lines of the seed file it comes from.
 
@@ -299,7 +300,7 @@ def _inferred() -> Any:
 
 
 @frozen
-class Country:
+class Country(Shown):
     """
     A country, identified by its ISO 3166-1 codes.
 
@@ -328,7 +329,7 @@ class Country:
 
 
 @frozen
-class Organization:
+class Organization(Shown):
     """
     An organization: an intergovernmental body, a bank, a group, an institute...
 
@@ -384,7 +385,7 @@ class Position:
 
 
 @frozen
-class Person:
+class Person(Shown):
     """
     A person the articles name, with the roles they give them.
 
@@ -423,7 +424,7 @@ class Person:
 
 
 @frozen
-class Corridor:
+class Corridor(Shown):
     """
     A route or site: a corridor, railway, road, pipeline, port, mine or field.
 
@@ -460,7 +461,7 @@ class Corridor:
 
 
 @frozen
-class Membership:
+class Membership(Shown):
     """
     A country's place in an organization, with its role and dates where known.
 
@@ -519,7 +520,7 @@ class Membership:
 
 
 @frozen
-class Event:
+class Event(Shown):
     """
     A dated happening, with the countries, organizations and corridors it involves.
 
@@ -547,7 +548,7 @@ class Event:
 
 
 @frozen
-class Loan:
+class Loan(Shown):
     """
     A sourced figure of debt owed by one or more countries.
 
@@ -618,7 +619,7 @@ class Loan:
 
 
 @frozen
-class Finance:
+class Finance(Shown):
     """
     Money pledged, granted, invested, lent in a rescue or repaid: a flow, not a debt stock.
 
@@ -654,7 +655,7 @@ class Finance:
 
 
 @frozen
-class Measurement:
+class Measurement(Shown):
     """
     Any other sourced figure: a trade share, a count, casualties, an area, a length.
 
@@ -730,7 +731,7 @@ class Ambiguity:
 
 
 @frozen
-class Statement:
+class Statement(Shown):
     """
     A claim of a source that has no figure and no date of its own.
 
@@ -769,7 +770,7 @@ class Statement:
 
 
 @frozen
-class Conflict:
+class Conflict(Shown):
     """
     A disagreement the sources leave unresolved, naming the records on each side.
 

@@ -19,6 +19,7 @@ from centralasia._collection import Collection, within_resolver
 from centralasia._keys import normalize, record_names
 from centralasia._model import Record, short_repr
 from centralasia._schema import KINDS, cited_articles, kind_of, referenced, refers
+from centralasia._shown import Shown
 
 if TYPE_CHECKING:
     from centralasia._dataset import Dataset
@@ -27,7 +28,7 @@ __all__ = ["Profile", "Relations"]
 
 
 @frozen
-class Profile:
+class Profile(Shown):
     """
     Everything the dataset holds about one record.
 

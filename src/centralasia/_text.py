@@ -19,6 +19,7 @@ from attrs import field, frozen
 
 from centralasia._keys import normalize, phrases, stem
 from centralasia._model import Article, clipped_repr, short_repr
+from centralasia._shown import Shown
 
 __all__ = ["TextHit", "TextIndex"]
 
@@ -28,7 +29,7 @@ _CONTEXT = 80
 
 
 @frozen
-class TextHit:
+class TextHit(Shown):
     """
     An article matching a text search, with a snippet around its best passage.
 
