@@ -8,7 +8,6 @@ from typing import Any
 
 import attrs
 import pytest
-from IPython.lib import pretty
 
 import centralasia as ca
 from centralasia import _words as words
@@ -20,9 +19,11 @@ def escaped(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def text_of(item: object) -> str:
-    """Return what IPython's pretty printer shows of *item*."""
-    return str(pretty.pretty(item))  # type: ignore[no-untyped-call]
+def text_of(item: Any) -> str:
+    """Return the text *item* gives IPython's pretty printer."""
+    printed: list[str] = []
+    item._repr_pretty_(types.SimpleNamespace(text=printed.append), cycle=False)
+    return "".join(printed)
 
 
 class TestRecords:
@@ -161,3 +162,14 @@ class TestConflictsAndResults:
         assert text_of(match).endswith(f"(matched {match.field})")
         assert escaped(hit.snippet) in hit._repr_html_()
         assert f"{hit.score:.2f} {hit.article.id}: {hit.snippet}" == text_of(hit)
+
+
+class TestIPython:
+    def test_ipython_prints_the_short_text(self, dataset: ca.Dataset) -> None:
+        """IPython's printer uses the short text of each, not the class's repr."""
+        pretty = pytest.importorskip("IPython.lib.pretty", reason="IPython comes with ipykernel")
+        items = [dataset.loans[0], dataset.loans, dataset.about("kg"), dataset.conflicts[0],
+                 dataset.search("debt trap")[0], dataset.find_text("debt trap")[0]]  # fmt: skip
+
+        for item in items:
+            assert text_of(item) == pretty.pretty(item)
