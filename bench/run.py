@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 import centralasia as ca
 
 if TYPE_CHECKING:
-    from centralasia._dataset import Format as ExportFormat
+    from centralasia._formats import Format as ExportFormat
 
 RESULTS = pathlib.Path(__file__).parent / "results"
 #: The labelled queries: what a reader asks and the records they expect among the first.

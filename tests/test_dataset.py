@@ -373,7 +373,7 @@ class TestBundledCache:
         calls = []
         real_read = _loader.read
 
-        def counting_read(root: Any, seeds: Any = None) -> ca.Dataset:
+        def counting_read(root: Any, seeds: Any = None) -> _loader.Loaded:
             calls.append(root)
             return real_read(root, seeds)
 
@@ -406,7 +406,7 @@ class TestCollectorPaused:
         seen = []
         real = _loader._read
 
-        def watching(*arguments: Any) -> ca.Dataset:
+        def watching(*arguments: Any) -> _loader.Loaded:
             seen.append(gc.isenabled())
             return real(*arguments)
 

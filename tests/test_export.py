@@ -26,7 +26,8 @@ from hypothesis import HealthCheck, given, settings
 
 import centralasia as ca
 from centralasia import strategies
-from centralasia._export import FORMATS, export, write_csv
+from centralasia._export import export, write_csv
+from centralasia._formats import FORMATS
 from centralasia._tables import table_of, tables, values
 
 #: Where each format writes, under one folder: a database is a file, the rest are folders.

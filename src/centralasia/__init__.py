@@ -25,7 +25,7 @@ from centralasia._version import __version__
 _HOMES = {
     "address": "_address",
     "Collection": "_collection", "Match": "_lookup",
-    "Dataset": "_dataset", "load": "_dataset",
+    "Dataset": "_dataset", "load": "_bundled",
     "Date": "_dates", "Precision": "_dates",
     "AmbiguousKey": "_errors", "DataError": "_errors", "NotFound": "_errors",
     "Problem": "_errors",
@@ -117,7 +117,7 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     """List the public API: the names of ``__all__`` and the bundled dataset's parts."""
-    from centralasia._bundled import NAMES  # noqa: PLC0415
+    from centralasia._bundled import NAMES  # noqa: PLC0415 - not on import: start-up stays cheap
 
     return sorted({*__all__, *NAMES, "strategies"})
 
@@ -126,10 +126,10 @@ if TYPE_CHECKING:
     # The "X as X" form marks each name as re-exported (PEP 484), for strict type checkers.
     from centralasia import strategies as strategies
     from centralasia._address import address as address
+    from centralasia._bundled import load as load
     from centralasia._cite import cite as cite
     from centralasia._collection import Collection as Collection
     from centralasia._dataset import Dataset as Dataset
-    from centralasia._dataset import load as load
     from centralasia._dates import Date as Date
     from centralasia._dates import Precision as Precision
     from centralasia._errors import AmbiguousKey as AmbiguousKey

@@ -22,24 +22,32 @@ import pathlib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from centralasia._gc import paused_gc
 from centralasia._tables import (
     DECIMAL_PRECISION,
     DECIMAL_SCALE,
     Column,
     ColumnType,
     Table,
-    paused_gc,
     unfit_decimal,
     values,
 )
 from centralasia._validators import decimal_fits
 
-__all__ = ["PANDAS_DTYPES", "arrow_table", "arrow_type", "frame", "pyarrow_module", "write_parquet"]
+__all__ = [
+    "PANDAS_DTYPES",
+    "arrow_table",
+    "arrow_type",
+    "extra_module",
+    "frame",
+    "pyarrow_module",
+    "write_parquet",
+]
 
 
-def _extra(module: str, extra: str, purpose: str) -> Any:
+def extra_module(module: str, extra: str, purpose: str) -> Any:
     """Import the optional *module*, or say which extra of ours brings it."""
-    import importlib  # noqa: PLC0415
+    import importlib  # noqa: PLC0415 - each extra is imported on first use only
 
     try:
         return importlib.import_module(module)
@@ -49,11 +57,11 @@ def _extra(module: str, extra: str, purpose: str) -> Any:
 
 
 def _pandas() -> Any:
-    return _extra("pandas", "pandas", "this")
+    return extra_module("pandas", "pandas", "this")
 
 
 def pyarrow_module() -> Any:
-    return _extra("pyarrow", "parquet", "Parquet")
+    return extra_module("pyarrow", "parquet", "Parquet")
 
 
 _EPOCH = dt.date(1970, 1, 1).toordinal()
@@ -149,7 +157,7 @@ def arrow_table(table: Table, columns: dict[str, list[Any]]) -> Any:
 def write_parquet(table: Table, columns: dict[str, list[Any]], path: pathlib.Path) -> int:
     """Write *table*'s *columns* to the Parquet file *path*; return the row count."""
     pyarrow_module()
-    import pyarrow.parquet as pq  # noqa: PLC0415
+    import pyarrow.parquet as pq  # noqa: PLC0415 - the parquet extra, on use
 
     data = arrow_table(table, columns)
     pq.write_table(data, path, compression="zstd")

@@ -4,15 +4,16 @@ The dataset shipped inside the package: found, read once, and shared.
 
 from __future__ import annotations
 
+import os
 import pathlib
 import threading
 from typing import Any
 
-from centralasia._dataset import Dataset
+from centralasia._dataset import Dataset, read
 from centralasia._schema import KINDS
 from centralasia._seeds import FOLDER
 
-__all__ = ["NAMES", "attribute", "bundled", "is_bundled", "location"]
+__all__ = ["NAMES", "attribute", "bundled", "load", "location"]
 
 _bundled: Dataset | None = None
 _lock = threading.Lock()
@@ -32,15 +33,8 @@ def bundled() -> Dataset:
     if _bundled is None:
         with _lock:
             if _bundled is None:
-                from centralasia._loader import read  # noqa: PLC0415
-
-                _bundled = read(*location())
+                _bundled = read(*location(), package=True)
     return _bundled
-
-
-def is_bundled(dataset: object) -> bool:
-    """Say whether *dataset* is the package's own data (read already), not a user's."""
-    return dataset is not None and dataset is _bundled
 
 
 def location() -> tuple[pathlib.Path, pathlib.Path]:
@@ -68,3 +62,23 @@ def attribute(name: str) -> Any:
         return getattr(bundled(), name)  # the caller keeps it: later uses skip this
     msg = f"module 'centralasia' has no attribute {name!r}"
     raise AttributeError(msg)
+
+
+def load(path: str | os.PathLike[str] | None = None) -> Dataset:
+    """
+    Return the dataset in the directory *path*, or the bundled one.
+
+    With no *path*, the dataset shipped inside the package is read on first
+    use, checked, and cached; every later call returns the same object.
+
+    Raises:
+        DataError: If any file is missing, malformed or inconsistent; it
+            lists every problem, and nothing is loaded.
+
+    >>> load().countries.get("Kyrgyz Republic").alpha_3
+    'KGZ'
+
+    .. versionadded:: 0.1
+
+    """
+    return bundled() if path is None else read(path)

@@ -30,11 +30,14 @@ from typing import Any
 import attrs
 
 from centralasia import _words as words
+from centralasia._bundled import load
 from centralasia._collection import Collection
-from centralasia._dataset import Dataset, load
+from centralasia._dataset import Dataset, is_package_data
 from centralasia._dates import Date
 from centralasia._errors import DataError, NotFound, tally
-from centralasia._export import FORMATS, to_dict
+from centralasia._export import export as export_dataset
+from centralasia._export import to_dict
+from centralasia._formats import FORMATS
 from centralasia._model import Conflict, Event, Loan
 from centralasia._schema import KINDS, Kind, cited_articles, kind_named, kind_of, references
 from centralasia._values import Figure, Money
@@ -396,10 +399,10 @@ def _conflicts(dataset: Dataset, arguments: argparse.Namespace) -> None:
 
 
 def _export(dataset: Dataset, arguments: argparse.Namespace) -> None:
-    from centralasia._export import export  # noqa: PLC0415
-
     try:
-        written = export(dataset, arguments.out, arguments.format, overwrite=arguments.force)
+        ours = is_package_data(dataset)  # the bundled data's exports name its licence
+        written = export_dataset(dataset, arguments.out, arguments.format,
+                                 overwrite=arguments.force, package=ours)  # fmt: skip
     except FileExistsError as error:
         message = f"centralasia: {error.filename} exists; use --force to replace it"
         raise SystemExit(message) from None
@@ -416,7 +419,7 @@ def _export(dataset: Dataset, arguments: argparse.Namespace) -> None:
 
 
 def _cite(dataset: Dataset, arguments: argparse.Namespace) -> None:
-    from centralasia._cite import cite  # noqa: PLC0415
+    from centralasia._cite import cite  # noqa: PLC0415 - only this command pays for it
 
     records = [dataset.record(key) for key in arguments.keys] or list(dataset.articles)
     try:

@@ -482,6 +482,7 @@ class Collection(Shown, Sequence[T], Generic[T]):
 
         .. versionadded:: 0.1
         """
+        # The writers are imported on call: neither start-up nor a query pays for them.
         from centralasia._export import to_dict  # noqa: PLC0415
 
         return tuple(to_dict(item) for item in self._items)
@@ -509,6 +510,7 @@ class Collection(Shown, Sequence[T], Generic[T]):
 
         .. versionadded:: 0.1
         """
+        # The writers are imported on call: neither start-up nor a query pays for them.
         from centralasia._export import collection_values, write_csv  # noqa: PLC0415
 
         write_csv(*collection_values(self._items, self._kind.cls), file)
@@ -539,8 +541,9 @@ class Collection(Shown, Sequence[T], Generic[T]):
         .. versionadded:: 0.1
 
         """
+        # The writers are imported on call: neither start-up nor a query pays for them.
         from centralasia._arrow import frame  # noqa: PLC0415
-        from centralasia._tables import table_of  # noqa: PLC0415
+        from centralasia._tables import table_of  # noqa: PLC0415 - as the line above
 
         return frame(table_of(self._kind.cls), {self._kind.collection: self._items})
 

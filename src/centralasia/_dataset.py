@@ -9,7 +9,7 @@ import os
 import pathlib
 import types
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from attrs import field, frozen
 
@@ -17,6 +17,7 @@ from centralasia import _model as model
 from centralasia._collection import Collection, rebound
 from centralasia._dates import Date, as_date
 from centralasia._errors import indefinite, wrong_type
+from centralasia._formats import Format
 from centralasia._lookup import Match, check_limit, not_found, resolve
 from centralasia._model import Record
 from centralasia._schema import KINDS, LOOKUP_ORDER, kind_of
@@ -29,10 +30,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 D = TypeVar("D")
 
-__all__ = ["Dataset", "Format", "load"]
-
-#: The formats :meth:`Dataset.export` writes.
-Format = Literal["json", "csv", "excel-csv", "datapackage", "parquet", "sqlite", "duckdb"]
+__all__ = ["Dataset", "is_package_data", "read"]
 
 _MISSING: Any = object()
 #: Every record class, for isinstance checks.
@@ -46,9 +44,11 @@ def _read_only(seeds: Mapping[str, str]) -> Mapping[str, str]:
 class _Derived:
     """Indexes over a whole dataset, built on first use and then kept."""
 
-    __slots__ = ("records", "relations", "text")
+    __slots__ = ("package", "records", "relations", "text")
 
     def __init__(self) -> None:
+        #: Whether this is the package's own data, whose exports name its version and licence.
+        self.package = False
         self.relations: Relations | None = None
         self.text: TextIndex | None = None
         self.records: RecordIndex | None = None
@@ -207,7 +207,7 @@ class Dataset:
         .. versionadded:: 0.1
 
         """
-        from centralasia._relations import Relations  # noqa: PLC0415
+        from centralasia._relations import Relations  # noqa: PLC0415 - on first use: start-up stays cheap
 
         if isinstance(record, str):
             target = self.record(record)
@@ -342,7 +342,7 @@ class Dataset:
         .. versionadded:: 0.1
 
         """
-        from centralasia._text import TextIndex  # noqa: PLC0415
+        from centralasia._text import TextIndex  # noqa: PLC0415 - on first use: start-up stays cheap
 
         self._check_query("find_text", query, limit)
         return self._built("text", lambda: TextIndex(self.articles)).search(query, limit)
@@ -378,7 +378,7 @@ class Dataset:
         .. versionadded:: 0.1
 
         """
-        from centralasia._search import RecordIndex  # noqa: PLC0415
+        from centralasia._search import RecordIndex  # noqa: PLC0415 - on first use: start-up stays cheap
 
         self._check_query("search", query, limit)
         return self._built("records", lambda: RecordIndex(self)).search(query, limit)
@@ -398,11 +398,10 @@ class Dataset:
 
         .. versionadded:: 0.1
         """
-        import json  # noqa: PLC0415
-        import pathlib  # noqa: PLC0415
+        import json  # noqa: PLC0415 - on first use: start-up stays cheap
 
-        from centralasia._converter import converter  # noqa: PLC0415
-        from centralasia._seeds import FOLDER  # noqa: PLC0415
+        from centralasia._converter import converter  # noqa: PLC0415 - on first use: start-up stays cheap
+        from centralasia._seeds import FOLDER  # noqa: PLC0415 - on first use: start-up stays cheap
 
         root = pathlib.Path(path)
         (root / FOLDER).mkdir(parents=True, exist_ok=True)
@@ -464,9 +463,9 @@ class Dataset:
         .. versionadded:: 0.1
 
         """
-        from centralasia._export import export  # noqa: PLC0415
+        from centralasia._export import export  # noqa: PLC0415 - on first use: start-up stays cheap
 
-        written = export(self, path, format, overwrite=overwrite)
+        written = export(self, path, format, overwrite=overwrite, package=is_package_data(self))
         return tuple(dict.fromkeys(item.path for item in written))
 
     def to_pandas(self) -> dict[str, Any]:
@@ -489,36 +488,26 @@ class Dataset:
         .. versionadded:: 0.1
 
         """
-        from centralasia._arrow import frame  # noqa: PLC0415
-        from centralasia._tables import tables  # noqa: PLC0415
+        from centralasia._arrow import frame  # noqa: PLC0415 - on first use: start-up stays cheap
+        from centralasia._tables import tables  # noqa: PLC0415 - on first use: start-up stays cheap
 
         collections = self.collections
         return {table.name: frame(table, collections) for table in tables()}
 
 
-def load(path: str | os.PathLike[str] | None = None) -> Dataset:
-    """
-    Return the dataset in the directory *path*, or the bundled one.
+def read(
+    path: str | os.PathLike[str], seeds: pathlib.Path | None = None, *, package: bool = False
+) -> Dataset:
+    """Return the dataset in the directory *path* (seeds in *seeds*); *package* if it is ours."""
+    # Imported here: the loader and its converter are paid for on the first read only.
+    from centralasia import _loader  # noqa: PLC0415 - on first use: start-up stays cheap
 
-    With no *path*, the dataset shipped inside the package is read on first
-    use, checked, and cached; every later call returns the same object.
+    loaded = _loader.read(pathlib.Path(path), seeds)
+    dataset = Dataset(**loaded.collections, seeds=loaded.seeds)
+    dataset._derived.package = package  # noqa: SLF001 - set once, as it is made
+    return dataset
 
-    Raises:
-        DataError: If any file is missing, malformed or inconsistent; it
-            lists every problem, and nothing is loaded.
 
-    >>> load().countries.get("Kyrgyz Republic").alpha_3
-    'KGZ'
-
-    .. versionadded:: 0.1
-
-    """
-    from centralasia import _bundled  # noqa: PLC0415
-
-    if path is None:
-        return _bundled.bundled()
-    import pathlib  # noqa: PLC0415
-
-    from centralasia._loader import read  # noqa: PLC0415
-
-    return read(pathlib.Path(path))
+def is_package_data(dataset: Dataset) -> bool:
+    """Say whether *dataset* is the package's own data: its exports name our version and licence."""
+    return dataset._derived.package  # noqa: SLF001 - its own module

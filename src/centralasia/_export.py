@@ -25,8 +25,11 @@ from typing import IO, TYPE_CHECKING, Any
 from attrs import frozen
 
 from centralasia import _words as words
-from centralasia._dataset import Format
+from centralasia._address import DOCUMENTATION
+from centralasia._formats import FORMATS, Format
+from centralasia._gc import paused_gc
 from centralasia._schema import KINDS, kind_of
+from centralasia._seeds import FOLDER
 from centralasia._tables import (
     DECIMAL_PRECISION,
     DECIMAL_SCALE,
@@ -34,7 +37,7 @@ from centralasia._tables import (
     Column,
     ColumnType,
     Table,
-    paused_gc,
+    table_of,
     tables,
     unfit_decimal,
     values,
@@ -49,7 +52,6 @@ if TYPE_CHECKING:
 __all__ = ["to_dict", "to_json"]
 
 #: The formats :func:`export` writes.
-FORMATS: tuple[str, ...] = typing.get_args(Format)
 DESCRIPTOR = "datapackage.json"
 
 
@@ -94,8 +96,6 @@ def to_json(records: object, *, indent: int | None = 2) -> str:
 
 def collection_values(records: Iterable[Any], cls: type[Any]) -> tuple[Table, dict[str, list[Any]]]:
     """Return the table of the record class *cls* and its values for *records*."""
-    from centralasia._tables import table_of  # noqa: PLC0415
-
     table = table_of(cls)
     return table, values(table, {kind_of(cls).collection: records})
 
@@ -213,9 +213,9 @@ def _schema(table: Table) -> dict[str, Any]:
     return schema
 
 
-def descriptor(dataset: Dataset) -> dict[str, Any]:
+def descriptor(dataset: Dataset, *, ours: bool) -> dict[str, Any]:
     """Return the ``datapackage.json`` descriptor of *dataset*'s tables, as CSV files."""
-    about = _package(dataset)
+    about = _package(ours=ours)
     package: dict[str, Any] = {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": "centralasia",
@@ -326,7 +326,7 @@ def _full_text(connection: sqlite3.Connection) -> None:
         )
 
 
-def write_sqlite(dataset: Dataset, path: pathlib.Path) -> list[Written]:
+def write_sqlite(dataset: Dataset, path: pathlib.Path, *, ours: bool) -> list[Written]:
     """Write every table into a new SQLite database at *path*, with full-text indexes."""
     import sqlite3  # noqa: PLC0415 - paid for by a database's writer only
 
@@ -356,7 +356,8 @@ def write_sqlite(dataset: Dataset, path: pathlib.Path) -> list[Written]:
         connection.close()
     partial.replace(path)  # a reader never sees a half-written database
     meta = metadata_path(path)
-    text = json.dumps(datasette_metadata(dataset, path), ensure_ascii=False, indent=2) + "\n"
+    metadata = datasette_metadata(path, ours=ours)
+    text = json.dumps(metadata, ensure_ascii=False, indent=2) + "\n"
     meta.write_text(text, encoding="utf-8")
     return [*written, Written(meta)]
 
@@ -370,11 +371,9 @@ def metadata_path(database: pathlib.Path) -> pathlib.Path:
 UNITS = {"_km": "km"}
 
 
-def _package(dataset: Dataset) -> dict[str, Any]:
-    """Return the title, description and, for the bundled data, version and licence."""
-    import importlib.metadata  # noqa: PLC0415
-
-    from centralasia import _bundled  # noqa: PLC0415
+def _package(*, ours: bool) -> dict[str, Any]:
+    """Return the title, description and, if *ours* (the package's data), version and licence."""
+    import importlib.metadata  # noqa: PLC0415 - its import costs milliseconds: on use only
 
     package: dict[str, Any] = {
         "title": "centralasia: China's relations with Central Asia",
@@ -384,7 +383,7 @@ def _package(dataset: Dataset) -> dict[str, Any]:
             "inferences of every record. Written by the centralasia library."
         ),
     }
-    if _bundled.is_bundled(dataset):  # the licence is the package's own data's
+    if ours:  # the licence is the package's own data's, never a user's
         metadata = importlib.metadata.metadata("centralasia")
         package["version"] = metadata["Version"]
         licence = (metadata.get_all("License-Expression") or [None])[0]
@@ -393,17 +392,15 @@ def _package(dataset: Dataset) -> dict[str, Any]:
     return package
 
 
-def datasette_metadata(dataset: Dataset, database: pathlib.Path) -> dict[str, Any]:
+def datasette_metadata(database: pathlib.Path, *, ours: bool) -> dict[str, Any]:
     """
-    Return Datasette's metadata for the SQLite export of *dataset* at *database*.
+    Return Datasette's metadata for the SQLite export at *database* (*ours*: of our data).
 
     Titles and descriptions of the database, its tables and columns come from
     the model's docstrings; each record table is labelled by its ``label`` column;
     a column's unit is Datasette's (Pint) name for it.
     """
-    from centralasia._address import DOCUMENTATION  # noqa: PLC0415
-
-    package = _package(dataset)
+    package = _package(ours=ours)
     named = {table.name for table in tables() if table.kind is not None}
     described: dict[str, Any] = {}
     for table in tables():
@@ -519,11 +516,11 @@ def _waves(table: Table, rows: list[tuple[Any, ...]]) -> list[list[tuple[Any, ..
 
 def write_duckdb(dataset: Dataset, path: pathlib.Path) -> list[Written]:
     """Write every table into a new DuckDB database at *path*, with its keys."""
-    import tempfile  # noqa: PLC0415
+    import tempfile  # noqa: PLC0415 - paid for by this writer only
 
-    from centralasia._arrow import _extra  # noqa: PLC0415
+    from centralasia._arrow import extra_module  # noqa: PLC0415 - pandas and pyarrow on use
 
-    duckdb = _extra("duckdb", "duckdb", "write a DuckDB database")
+    duckdb = extra_module("duckdb", "duckdb", "write a DuckDB database")
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.partial")
     partial.unlink(missing_ok=True)
@@ -584,8 +581,6 @@ class Written:
 def _targets(dataset: Dataset, root: pathlib.Path, format: Format) -> list[pathlib.Path]:  # noqa: A002
     """Return every file *format* writes under the directory *root*."""
     if format == "json":
-        from centralasia._seeds import FOLDER  # noqa: PLC0415
-
         return [root / kind.file for kind in KINDS] + [root / FOLDER / name
                                                         for name in dataset.seeds]  # fmt: skip
     suffix = ".parquet" if format == "parquet" else ".csv"  # and excel-csv
@@ -614,7 +609,7 @@ def _directory(dataset: Dataset, root: pathlib.Path, chosen: Format, *, overwrit
     if root.exists() and not root.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, "is a file, not a directory", str(root))
     if chosen == "parquet":
-        from centralasia._arrow import pyarrow_module  # noqa: PLC0415
+        from centralasia._arrow import pyarrow_module  # noqa: PLC0415 - the parquet extra
 
         pyarrow_module()  # a missing extra is reported before anything is written
     if not overwrite:
@@ -630,7 +625,9 @@ def _write_json(dataset: Dataset, root: pathlib.Path) -> list[Written]:
     return written + [Written(path) for path in _targets(dataset, root, "json")[len(KINDS) :]]
 
 
-def _write_tables(dataset: Dataset, root: pathlib.Path, chosen: Format) -> list[Written]:
+def _write_tables(
+    dataset: Dataset, root: pathlib.Path, chosen: Format, *, ours: bool
+) -> list[Written]:
     """Write a file per table, Parquet or CSV, and a Data Package's descriptor if asked."""
     written = []
     for table in tables():
@@ -648,7 +645,7 @@ def _write_tables(dataset: Dataset, root: pathlib.Path, chosen: Format) -> list[
         with target.open("w", encoding=encoding, newline="") as file:
             written.append(Written(target, table.name, write_csv(table, columns, file, style)))
     if chosen == "datapackage":
-        text = json.dumps(descriptor(dataset), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(descriptor(dataset, ours=ours), ensure_ascii=False, indent=2) + "\n"
         (root / DESCRIPTOR).write_text(text, encoding="utf-8")
         written.append(Written(root / DESCRIPTOR))
     return written
@@ -660,8 +657,10 @@ def export(
     format: str,  # noqa: A002 - the command's --format
     *,
     overwrite: bool = False,
+    package: bool = False,
 ) -> list[Written]:
-    """Write *dataset* to *path* in *format*; see :meth:`Dataset.export`."""
+    """Write *dataset* to *path* in *format*; see :meth:`Dataset.export` (*package*: it is ours)."""
+    ours = package
     if format not in FORMATS:
         msg = f"unknown format {format!r}: choose one of {', '.join(FORMATS)}"
         raise ValueError(msg)
@@ -672,7 +671,7 @@ def export(
         if not overwrite:
             _refuse_existing([metadata_path(root)])
         with paused_gc():
-            return write_sqlite(dataset, root)
+            return write_sqlite(dataset, root, ours=ours)
     if chosen == "duckdb":
         _database(root, overwrite=overwrite)
         with paused_gc():
@@ -681,4 +680,4 @@ def export(
     if chosen == "json":
         return _write_json(dataset, root)
     with paused_gc():
-        return _write_tables(dataset, root, chosen)
+        return _write_tables(dataset, root, chosen, ours=ours)

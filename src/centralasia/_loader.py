@@ -8,15 +8,17 @@ articles come from.
 
 from __future__ import annotations
 
-import gc
 import json
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
+
+from attrs import frozen
 
 from centralasia import _references
 from centralasia._collection import Collection
 from centralasia._converter import structure_record
-from centralasia._dataset import Dataset
 from centralasia._errors import DataError, Problem, cut, shown
+from centralasia._gc import paused_gc
 from centralasia._model import Article
 from centralasia._problems import explain
 from centralasia._schema import KINDS, Kind, references
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from importlib.resources.abc import Traversable
 
-__all__ = ["MAX_NUMBER", "read"]
+__all__ = ["MAX_NUMBER", "Loaded", "read"]
 
 #: The longest number a data file may write, in characters; a longer one is refused
 #: before Python converts it (a 5,000-digit integer takes time and raises ValueError).
@@ -70,6 +72,14 @@ _STRICT: dict[str, Any] = {
     "parse_float": _number(float),
     "parse_constant": _constant,
 }
+
+
+@frozen
+class Loaded:
+    """A dataset directory once read and checked: its collections by name, and its seed texts."""
+
+    collections: dict[str, Collection[Any]]
+    seeds: Mapping[str, str]
 
 
 def _read_array(root: Traversable, file_name: str) -> list[Any] | Problem:
@@ -161,27 +171,17 @@ def readable(text: str, size: int | None = None) -> str:
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def read(root: Traversable, seeds: Traversable | None = None) -> Dataset:
+def read(root: Traversable, seeds: Traversable | None = None) -> Loaded:
     """
     Read and check the dataset in *root*; raise :class:`DataError` listing every problem.
 
     The articles' seed texts are read from *seeds*, by default ``root/seeds``.
     """
-    # Loading makes many objects and no reference cycles. With the cyclic
-    # collector on, each of its passes rescans every record built so far, and
-    # large loads grow faster than linearly (measured with bench/run.py: 17
-    # times the time for 10 times the records, against 10 times with it
-    # paused), so it is paused meanwhile and restored however reading ends.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():  # many records, no cycles: the collector's passes cost without gain
         return _read(root, seeds)
-    finally:
-        if collecting:
-            gc.enable()
 
 
-def _read(root: Traversable, seeds: Traversable | None) -> Dataset:
+def _read(root: Traversable, seeds: Traversable | None) -> Loaded:
     try:
         present = root.is_dir()
     except OSError as exc:  # a name too long, a symlink loop
@@ -245,4 +245,4 @@ def _read(root: Traversable, seeds: Traversable | None) -> Dataset:
             collections[kind.collection] = Collection(records.values(), kind.cls)
     if problems:
         raise DataError(problems)
-    return Dataset(**collections, seeds=registry.seeds)
+    return Loaded(collections, registry.seeds)

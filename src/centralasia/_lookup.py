@@ -121,8 +121,7 @@ def search_index(
     limit: int,
 ) -> tuple[Match[T], ...]:
     """Return up to *limit* records of *index* whose keys best match *query*, best first."""
-    # Imported here: only a search pays for the fuzzy matcher (start-up stays cheap).
-    from rapidfuzz import fuzz, process, utils  # noqa: PLC0415
+    from rapidfuzz import fuzz, process, utils  # noqa: PLC0415 - only a search pays for it
 
     wanted = normalize(query)
     # A key much shorter than the query (a code against a name) would match

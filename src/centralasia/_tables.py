@@ -23,15 +23,13 @@ A field becomes columns by its type:
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import enum
 import functools
-import gc
 import operator
 import types
 import typing
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -52,7 +50,6 @@ __all__ = [
     "Column",
     "ColumnType",
     "Table",
-    "paused_gc",
     "table_named",
     "table_of",
     "tables",
@@ -122,20 +119,6 @@ class Table:
     def column_names(self) -> tuple[str, ...]:
         """The columns' names, in order."""
         return tuple(column.name for column in self.columns)
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building tables, as loading does."""
-    # Each collection run scans every record of a large dataset: building a
-    # column of 100,000 values then costs several times what it should.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def values(table: Table, collections: Mapping[str, Iterable[Any]]) -> dict[str, list[Any]]:
