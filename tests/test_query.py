@@ -411,7 +411,10 @@ def _resolved(dataset: ca.Dataset, key: str, targets: tuple[Kind[Any], ...]) -> 
     """The record `get` finds for *key* among *targets*, named kinds first, or None."""
     for kind in LOOKUP_ORDER:
         if kind in targets:
-            found = dataset.collections[kind.collection].get(key, None)
+            try:
+                found = dataset.collections[kind.collection].get(key, None)
+            except ca.AmbiguousKey:  # two records share the key: it names neither
+                return None
             if found is not None:
                 return found
     return None
@@ -448,6 +451,10 @@ class TestNamesResolve:
             lookup_keys(r))))  # fmt: skip
         found = _resolved(dataset, key, targets)
         collection = dataset.collections[kind.collection]
+        if found is None:  # a key two records share (issue 24): where refuses it as get does
+            with pytest.raises(ca.AmbiguousKey):
+                collection.where(**{name: key})
+            return
 
         assert collection.where(**{name: found}) == collection.where(**{name: key})
         assert [r.id for r in collection if _holds(r, name, found)] == [
