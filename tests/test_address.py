@@ -36,7 +36,7 @@ class TestAddress:
 
     def test_which_kinds_have_pages(self) -> None:
         """Exactly the kinds whose records have names have pages."""
-        assert {"articles", "countries", "organizations", "people", "corridors"} == {
+        assert {"articles", "countries", "organizations", "people", "corridors", "sites"} == {
             kind.collection for kind in KINDS if has_page(kind)
         }
 

@@ -476,7 +476,8 @@ class TestList:
     def test_figures_in_words(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Figures carry their qualifiers and units in words; shares are percentages."""
         _, out, _ = run(capsys, "measurements")
-        values = {line.split("\t")[0]: line.split("\t")[6] for line in out.splitlines()}
+        column = out.splitlines()[0].split("\t").index("value")
+        values = {line.split("\t")[0]: line.split("\t")[column] for line in out.splitlines()}
 
         assert "under 25%" == values["sco-astana-summit-2024-education-agreements-share"]
         assert "-53%" == values["cn-kg-trade-change-2020-h1"]

@@ -501,7 +501,7 @@ class TestSecondReading:
 
     def test_gold_mines_status_is_quoted(self, dataset: ca.Dataset) -> None:
         """The gold mines' status, reinvigorated after the 2021 withdrawal, is in their quotes."""
-        mines = dataset.corridors.get("takhar-badakhshan-gold-mines")
+        mines = dataset.sites.get("takhar-badakhshan-gold-mines")
         quoted = _quoted(mines)
 
         assert mines.status is not None

@@ -277,3 +277,41 @@ class TestPerson:
         assert "then President (Turkmenistan), 12 June 2021" == value(role)
         (former,) = dataset.people.get("Khuram").roles
         assert "Former Information Minister (Afghanistan)" == value(former)
+
+
+class TestSite:
+    def test_corridors_are_routes(self, dataset: ca.Dataset) -> None:
+        """Every corridor is a route; ports, mines, fields and power plants are sites."""
+        routes = {"corridor", "railway", "road", "pipeline"}
+
+        assert routes == {kind.value for kind in ca.CorridorKind}
+        assert all(corridor.kind.value in routes for corridor in dataset.corridors)
+        assert not {kind.value for kind in ca.SiteKind} & routes
+
+    def test_moved_sites_keep_their_ids(self, dataset: ca.Dataset) -> None:
+        """The nine places that were corridors are sites under the same ids, each in its country."""
+        moved = {"gwadar-port": "pk", "hambantota-port": "lk", "galkynysh-gas-field": "tm",
+                 "bishkek-thermal-power-plant": "kg", "datka-kemin-power-line": "kg",
+                 "tj-gold-silver-mines": "tj", "amu-darya-oil-fields": "af",
+                 "takhar-badakhshan-gold-mines": "af", "mes-aynak-copper-mine": "af"}  # fmt: skip
+
+        for site_id, country in moved.items():
+            site = dataset.sites.get(site_id)
+            assert country == (site.country.id if site.country else None)
+            assert None is dataset.corridors.get(site_id, None)
+        assert set(moved) == {site.id for site in dataset.sites}
+
+    def test_a_sites_profile(self, dataset: ca.Dataset) -> None:
+        """Events and figures about a site are in its profile; a country's profile has its sites."""
+        events = [
+            e.id for e in dataset.events if dataset.sites.get("mes-aynak-copper-mine") in e.sites
+        ]
+
+        assert events == [event.id for event in dataset.about("mes-aynak-copper-mine").events]
+        assert "mes-aynak-awarded-to-china-2010" in events
+        assert ["hambantota-lease-term"] == [
+            m.id for m in dataset.about("hambantota-port").measurements
+        ]
+        assert {"bishkek-thermal-power-plant", "datka-kemin-power-line"} == {
+            site.id for site in dataset.about("kg").sites
+        }

@@ -6,7 +6,7 @@ China's relations with Central Asia as a typed, source-cited dataset.
 'Kyrgyzstan'
 
 The collections ``articles``, ``countries``, ``organizations``, ``people``,
-``corridors``, ``memberships``, ``events``, ``loans``, ``finance``,
+``corridors``, ``sites``, ``memberships``, ``events``, ``loans``, ``finance``,
 ``measurements``, ``statements`` and ``conflicts`` of the bundled dataset are
 attributes of this module, read on first use; so are its helpers ``about``,
 ``export``, ``find_text``, ``members``, ``record``, ``search`` and ``timeline``
@@ -36,7 +36,8 @@ _HOMES = {
         ("Ambiguity", "Article", "Citation", "Conflict", "ConflictKind", "Corridor",
          "CorridorKind", "Country", "Event", "Finance", "FinanceKind", "Inference",
          "LenderExtent", "Loan", "Measurement", "Membership", "Organization",
-         "OrganizationKind", "Person", "Position", "Record", "Role", "Statement"),
+         "OrganizationKind", "Person", "Position", "Record", "Role", "Site", "SiteKind",
+         "Statement"),
         "_model",
     ),
     "Profile": "_relations",
@@ -84,6 +85,8 @@ __all__ = [
     "Qualifier",
     "Record",
     "Role",
+    "Site",
+    "SiteKind",
     "Span",
     "Statement",
     "TextHit",
@@ -207,6 +210,12 @@ if TYPE_CHECKING:
         Role as Role,
     )
     from centralasia._model import (
+        Site as Site,
+    )
+    from centralasia._model import (
+        SiteKind as SiteKind,
+    )
+    from centralasia._model import (
         Statement as Statement,
     )
     from centralasia._relations import Profile as Profile
@@ -225,6 +234,7 @@ if TYPE_CHECKING:
     organizations = _data.organizations
     people = _data.people
     corridors = _data.corridors
+    sites = _data.sites
     memberships = _data.memberships
     events = _data.events
     loans = _data.loans

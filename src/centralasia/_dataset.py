@@ -78,7 +78,12 @@ class Dataset:
     .. versionadded:: 0.1
     """
     corridors: Collection[model.Corridor]
-    """Routes, railways, pipelines, ports, mines and fields."""
+    """The routes (transport corridors, railways, roads and pipelines)."""
+    sites: Collection[model.Site]
+    """Ports, mines, oil and gas fields, power plants and power lines.
+
+    .. versionadded:: 0.1
+    """
     memberships: Collection[model.Membership]
     """Countries' places in organizations."""
     events: Collection[model.Event]

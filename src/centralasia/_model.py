@@ -46,6 +46,8 @@ __all__ = [
     "Position",
     "Record",
     "Role",
+    "Site",
+    "SiteKind",
     "Statement",
     "clipped_repr",
     "short_repr",
@@ -128,7 +130,7 @@ class OrganizationKind(enum.Enum):
 
 class CorridorKind(enum.Enum):
     """
-    What kind of route or site a :class:`Corridor` is.
+    What kind of route a :class:`Corridor` is.
 
     .. versionadded:: 0.1
     """
@@ -137,11 +139,21 @@ class CorridorKind(enum.Enum):
     RAILWAY = "railway"
     ROAD = "road"
     PIPELINE = "pipeline"
-    POWER_LINE = "power_line"
+
+
+class SiteKind(enum.Enum):
+    """
+    What kind of place a :class:`Site` is.
+
+    .. versionadded:: 0.1
+    """
+
     PORT = "port"
     MINE = "mine"
     FIELD = "field"
+    """An oil or gas field."""
     POWER_PLANT = "power_plant"
+    POWER_LINE = "power_line"
 
 
 class FinanceKind(enum.Enum):
@@ -426,7 +438,9 @@ class Person(Shown):
 @frozen
 class Corridor(Shown):
     """
-    A route or site: a corridor, railway, road, pipeline, port, mine or field.
+    A route: a transport corridor, a railway, a road or a pipeline.
+
+    A port, mine, field, power plant or power line is a :class:`Site`.
 
     :attr:`countries` lists the countries in order along the route.
 
@@ -458,6 +472,38 @@ class Corridor(Shown):
     def _check_length(self, attribute: Attribute[Any], value: Figure[Decimal] | None) -> None:
         if value is not None and value.value < 0:
             _fail(attribute, value, f"must be >= 0, not {value.value}")
+
+
+@frozen
+class Site(Shown):
+    """
+    A place rather than a route: a port, mine, oil or gas field, power plant or power line.
+
+    :attr:`corridors` holds the routes it lies on, where a source says so.
+
+    .. versionadded:: 0.1
+    """
+
+    id: str = field(validator=check.identifier)
+    """A stable, readable identifier, such as ``gwadar-port``."""
+    name: str = field(validator=check.non_empty)
+    """The name the sources use."""
+    kind: SiteKind
+    """What kind of place it is."""
+    sources: tuple[Citation, ...] = _sources()
+    """The quotes that name it and support its country and status."""
+    country: Country | None = field(default=None, repr=short_repr)
+    """The country it lies in."""
+    aliases: tuple[str, ...] = ()
+    """Other names it is found by."""
+    status: str | None = None
+    """The state of the project in the source's words ("long-stalled")."""
+    status_as_of: Date | None = None
+    """When :attr:`status` held, as precise as the source gives it."""
+    corridors: tuple[Corridor, ...] = field(default=(), repr=short_repr)
+    """The routes it lies on, where a source says so."""
+    inferred: tuple[Inference, ...] = _inferred()
+    """Fields the quotes do not state, with where they come from."""
 
 
 @frozen
@@ -540,7 +586,9 @@ class Event(Shown):
     organizations: tuple[Organization, ...] = field(default=(), repr=short_repr)
     """The organizations involved."""
     corridors: tuple[Corridor, ...] = field(default=(), repr=short_repr)
-    """The corridors or sites involved."""
+    """The routes involved."""
+    sites: tuple[Site, ...] = field(default=(), repr=short_repr)
+    """The ports, mines, fields and power plants involved."""
     people: tuple[Person, ...] = field(default=(), repr=short_repr)
     """The people it involves; their roles are on their records."""
     inferred: tuple[Inference, ...] = _inferred()
@@ -685,7 +733,9 @@ class Measurement(Shown):
     organizations: tuple[Organization, ...] = field(default=(), repr=short_repr)
     """The organizations it is about."""
     corridors: tuple[Corridor, ...] = field(default=(), repr=short_repr)
-    """The corridors or sites it measures (a road's length)."""
+    """The routes it measures (a road's length)."""
+    sites: tuple[Site, ...] = field(default=(), repr=short_repr)
+    """The sites it is about."""
     events: tuple[Event, ...] = field(default=(), repr=short_repr)
     """The events it measures (an attack's casualties)."""
     as_of: Date | None = None
@@ -754,7 +804,9 @@ class Statement(Shown):
     organizations: tuple[Organization, ...] = field(default=(), repr=short_repr)
     """The organizations it is about."""
     corridors: tuple[Corridor, ...] = field(default=(), repr=short_repr)
-    """The corridors or sites it is about."""
+    """The routes it is about."""
+    sites: tuple[Site, ...] = field(default=(), repr=short_repr)
+    """The sites it is about."""
     ambiguities: tuple[Ambiguity, ...] = ()
     """Names in the quotes that could mean more than one country."""
     as_of: Date | None = None
@@ -831,6 +883,6 @@ class Conflict(Shown):
 
 #: Any record of the dataset.
 Record: TypeAlias = (
-    Article | Country | Organization | Person | Corridor | Membership | Event | Loan
+    Article | Country | Organization | Person | Corridor | Site | Membership | Event | Loan
     | Finance | Measurement | Statement | Conflict
 )  # fmt: skip

@@ -65,6 +65,8 @@ class Profile(Shown):
     """People whose roles are in it (a country's presidents, an organization's officials)."""
     corridors: Collection[model.Corridor] = field(repr=False)
     """Corridors through a country."""
+    sites: Collection[model.Site] = field(repr=False)
+    """Sites in a country, or on a corridor."""
     memberships: Collection[model.Membership] = field(repr=False)
     """A country's memberships, or an organization's members."""
     events: Collection[model.Event] = field(repr=False)

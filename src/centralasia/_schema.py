@@ -33,6 +33,7 @@ from centralasia._model import (
     Organization,
     Person,
     Record,
+    Site,
     Statement,
 )
 
@@ -113,7 +114,9 @@ KINDS: tuple[Kind[Any], ...] = (
     Kind(Person, "person", "people", ("id", "name", "family_name", "aliases"),
          texts=("roles",), label="name"),
     Kind(Corridor, "corridor", "corridors", ("id", "name", "aliases"), "status_as_of",
-         texts=("status",), label="name", title="Corridors and sites"),
+         texts=("status",), label="name", title="Corridors"),
+    Kind(Site, "site", "sites", ("id", "name", "aliases"), "status_as_of",
+         texts=("status",), label="name"),
     Kind(Membership, "membership", "memberships", date="joined"),
     Kind(Event, "event", "events", date="date", texts=("summary", "people"), label="summary"),
     Kind(Loan, "loan", "loans", date="as_of", texts=("description", "creditor_text"),

@@ -53,6 +53,8 @@ from centralasia._model import (
     Position,
     Record,
     Role,
+    Site,
+    SiteKind,
     Statement,
 )
 from centralasia._schema import KINDS, kind_of
@@ -79,6 +81,7 @@ __all__ = [
     "people",
     "seed_texts",
     "shares",
+    "sites",
     "statements",
 ]
 
@@ -330,12 +333,14 @@ def _subjects(
     nations: tuple[Country, ...],
     bodies: tuple[Organization, ...],
     routes: tuple[Corridor, ...],
+    locations: tuple[Site, ...] = (),
 ) -> dict[str, tuple[Any, ...]]:
     """Draw what a record is about: some countries, organizations and corridors of the pools."""
     return {
         "countries": draw(_some(nations)),
         "organizations": draw(_some(bodies)),
         "corridors": draw(_some(routes)),
+        "sites": draw(_some(locations)),
     }
 
 
@@ -358,6 +363,32 @@ def corridors(draw: st.DrawFn, pool: tuple[Article, ...], nations: tuple[Country
         length_km=draw(
             st.none() | figures(st.integers(0, 10**7).map(lambda m: Decimal(m).scaleb(-3)))
         ),
+    )
+
+
+@st.composite
+def sites(
+    draw: st.DrawFn,
+    pool: tuple[Article, ...],
+    nations: tuple[Country, ...] = (),
+    routes: tuple[Corridor, ...] = (),
+) -> Site:
+    """
+    Draw a :class:`~centralasia.Site` in a country of *nations*, on some of *routes*.
+
+    .. versionadded:: 0.1
+    """
+    return Site(
+        id=draw(_SLUG),
+        name=draw(_NAMES),
+        kind=draw(st.sampled_from(SiteKind)),
+        sources=draw(_sources(pool)),
+        country=draw(st.none() | st.sampled_from(nations)) if nations else None,
+        aliases=draw(_FEW_NAMES),
+        status=draw(_OPTIONAL_NAMES),
+        status_as_of=draw(_OPTIONAL_DATES),
+        corridors=draw(_some(routes)),
+        inferred=draw(_inferences(pool, ("country", "status_as_of"))),
     )
 
 
@@ -397,6 +428,7 @@ def events(  # noqa: PLR0913 - a pool for each kind an event may involve
     routes: tuple[Corridor, ...] = (),
     *,
     persons: tuple[Person, ...] = (),
+    locations: tuple[Site, ...] = (),
 ) -> Event:
     """
     Draw an :class:`~centralasia.Event` involving records of the given pools.
@@ -408,7 +440,7 @@ def events(  # noqa: PLR0913 - a pool for each kind an event may involve
         date=draw(dates()),
         summary=draw(_NAMES),
         sources=draw(_sources(pool)),
-        **draw(_subjects(nations, bodies, routes)),
+        **draw(_subjects(nations, bodies, routes, locations)),
         people=draw(_some(persons)),
     )
 
@@ -485,6 +517,7 @@ def measurements(  # noqa: PLR0913 - a pool for each kind a measurement may be a
     *,
     routes: tuple[Corridor, ...] = (),
     happenings: tuple[Event, ...] = (),
+    locations: tuple[Site, ...] = (),
 ) -> Measurement:
     """
     Draw a :class:`~centralasia.Measurement` about records of the pools; a fraction is in [0, 1].
@@ -500,7 +533,7 @@ def measurements(  # noqa: PLR0913 - a pool for each kind a measurement may be a
         unit=unit,
         description=draw(_NAMES),
         sources=draw(_sources(pool)),
-        **draw(_subjects(nations, bodies, routes)),
+        **draw(_subjects(nations, bodies, routes, locations)),
         events=draw(_some(happenings)),
         as_of=draw(_OPTIONAL_DATES),
     )
@@ -515,6 +548,7 @@ def statements(  # noqa: PLR0913 - a pool for each kind a statement may be about
     *,
     routes: tuple[Corridor, ...] = (),
     persons: tuple[Person, ...] = (),
+    locations: tuple[Site, ...] = (),
 ) -> Statement:
     """
     Draw a :class:`~centralasia.Statement` about records of the given pools.
@@ -530,7 +564,7 @@ def statements(  # noqa: PLR0913 - a pool for each kind a statement may be about
         id=draw(_SLUG),
         summary=draw(_NAMES),
         sources=draw(_sources(pool)),
-        **draw(_subjects(nations, bodies, routes)),
+        **draw(_subjects(nations, bodies, routes, locations)),
         ambiguities=ambiguities,
         as_of=draw(_OPTIONAL_DATES),
         speaker=draw(st.none() | st.sampled_from(persons)) if persons else None,
@@ -616,33 +650,43 @@ def datasets(draw: st.DrawFn, max_records: int = 4) -> Dataset:
     )
     persons = _unique([draw(people(pool, nations, bodies)) for _ in range(draw(many))])
     routes = _unique([draw(corridors(pool, nations)) for _ in range(draw(many))])
+    locations = _unique([draw(sites(pool, nations, routes)) for _ in range(draw(many))])
     places = (
         _unique([draw(memberships(pool, nations, bodies)) for _ in range(draw(many))])
         if bodies
         else ()
     )
     happenings = _unique(
-        [draw(events(pool, nations, bodies, routes, persons=persons)) for _ in range(draw(many))]
-    )
-    debts = _unique([draw(loans(pool, nations, bodies)) for _ in range(draw(many))])
-    flows = _unique([draw(finance(pool, nations, bodies)) for _ in range(draw(many))])
-    measured = measurements(pool, nations, bodies, routes=routes, happenings=happenings)
-    numbers = _unique([draw(measured) for _ in range(draw(many))])
-    claims = _unique(
         [
-            draw(statements(pool, nations, bodies, routes=routes, persons=persons))
+            draw(events(pool, nations, bodies, routes, persons=persons, locations=locations))
             for _ in range(draw(many))
         ]
     )
-    sides: tuple[Record, ...] = (*nations, *bodies, *persons, *routes, *places, *happenings,
-                                 *debts, *flows, *numbers, *claims)  # fmt: skip
+    debts = _unique([draw(loans(pool, nations, bodies)) for _ in range(draw(many))])
+    flows = _unique([draw(finance(pool, nations, bodies)) for _ in range(draw(many))])
+    measured = measurements(
+        pool, nations, bodies, routes=routes, happenings=happenings, locations=locations
+    )
+    numbers = _unique([draw(measured) for _ in range(draw(many))])
+    claims = _unique(
+        [
+            draw(
+                statements(
+                    pool, nations, bodies, routes=routes, persons=persons, locations=locations
+                )
+            )
+            for _ in range(draw(many))
+        ]
+    )
+    sides: tuple[Record, ...] = (*nations, *bodies, *persons, *routes, *locations, *places,
+                                 *happenings, *debts, *flows, *numbers, *claims)  # fmt: skip
     disagreements = (
         _unique([draw(conflicts(sides)) for _ in range(draw(many))])
         if len({(type(side), side.id) for side in sides}) >= 2  # noqa: PLR2004 - two sides
         else ()
     )
-    drawn: tuple[tuple[Any, ...], ...] = (pool, nations, bodies, persons, routes, places,
-                                          happenings, debts, flows, numbers, claims,
+    drawn: tuple[tuple[Any, ...], ...] = (pool, nations, bodies, persons, routes, locations,
+                                          places, happenings, debts, flows, numbers, claims,
                                           disagreements)  # fmt: skip
     collections = {
         kind_of(type(records[0])).collection: Collection(records, type(records[0]))
