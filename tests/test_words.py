@@ -7,8 +7,10 @@ import importlib.util
 import json
 import pathlib
 import types
+import typing
 from decimal import Decimal
 from types import ModuleType
+from typing import Any
 
 import attrs
 import pytest
@@ -19,7 +21,7 @@ from centralasia import _words as words
 from centralasia import strategies
 from centralasia._cli import main
 from centralasia._export import export
-from centralasia._schema import KINDS
+from centralasia._schema import KINDS, Kind, attribute_types
 from centralasia._tables import table_of, values
 
 SITE = pathlib.Path(__file__).parent.parent / "docs" / "_site.py"
@@ -203,3 +205,56 @@ class TestLoans:
         assert "CN" == rows[outstanding.id]["owed to"]
         assert words.figure(outstanding, "per_capita") == rows[outstanding.id]["per capita"]
         assert rows[outstanding.id]["per capita"].endswith("USD")
+
+
+def _figure_fields(cls: type[Any]) -> list[str]:
+    return [
+        name
+        for name, found in attribute_types(cls).items()
+        if typing.get_origin(found.element) is ca.Figure
+    ]
+
+
+class TestFrontEndsAgree:
+    @pytest.mark.parametrize(
+        "kind", [kind for kind in KINDS if _figure_fields(kind.cls)], ids=lambda kind: kind.name
+    )
+    def test_figures_read_alike(
+        self,
+        dataset: ca.Dataset,
+        site: ModuleType,
+        kind: Kind[Any],
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """The command's listing, the exports' words columns and the site word each figure alike."""
+        header, *rows = (line.split("\t") for line in run(capsys, "list", kind.name).splitlines())
+        table = values(table_of(kind.cls), dataset.collections)
+        pages = site.Site(dataset)
+        for name in _figure_fields(kind.cls):
+            column = header.index(name.replace("_", " "))
+            listed = {row[0]: row[column] for row in rows}
+            exported = dict(zip(table["id"], table[f"{name}_words"], strict=True))
+            on_site = {
+                record.id: html.unescape(pages.value(record, name, getattr(record, name), ""))
+                for record in dataset.collections[kind.collection]
+                if getattr(record, name) is not None
+            }
+
+            assert {key: said or "" for key, said in exported.items()} == listed, name
+            assert {key: said for key, said in exported.items() if said is not None} == on_site
+
+    def test_citations_name_records_and_fields_alike(self, dataset: ca.Dataset) -> None:
+        """A pasted citation names a record by its label, an inferred field in prose."""
+        country = dataset.countries.get("kg")
+        inferred = [
+            (record, inference.field)
+            for collection in dataset.collections.values()
+            for record in collection
+            for inference in getattr(record, "inferred", ())
+            if "_" in inference.field
+        ]
+
+        assert ca.cite(country).startswith(f"{words.label(country)} (centralasia country kg)")
+        assert inferred
+        for record, field in inferred:
+            assert f"Inferred, not quoted: {words.field_name(field)}, from" in ca.cite(record)

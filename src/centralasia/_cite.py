@@ -23,6 +23,7 @@ import typing
 from collections.abc import Iterable, Iterator
 from typing import Any, Literal
 
+from centralasia import _words as words
 from centralasia._dates import Date, Precision
 from centralasia._model import Article, Conflict
 from centralasia._schema import cited_articles, kind_of
@@ -134,6 +135,8 @@ def name_parts(name: str) -> tuple[str | None, str | None, str | None]:
 
 
 def _names(names: tuple[str, ...]) -> str:
+    # A reference's own style, with the serial comma of bibliographies ("A, B, and C"), not
+    # the prose of _words.authors: a citation is pasted into a paper.
     if len(names) <= 2:  # noqa: PLR2004 - "A and B"
         return " and ".join(names)
     return ", ".join(names[:-1]) + ", and " + names[-1]
@@ -142,6 +145,7 @@ def _names(names: tuple[str, ...]) -> str:
 def reference(article: Article) -> str:
     """Return the article as a reader's reference: authors, title, publisher, date."""
     parts = [_names(article.authors)] if article.authors else []
+    # The authors lead the reference, so an untitled article's title slot needs no byline.
     parts.append(f"“{article.title}”" if article.title else "untitled article")
     if article.publisher:
         parts.append(article.publisher)
@@ -166,10 +170,10 @@ def _text(record: Any) -> str:
         return f"{record.topic} ({where}): {record.description}\n{sides}"
     if not hasattr(record, "sources"):  # a country: reference data, quoted from no article
         source = getattr(record, "reference", "reference data")
-        return f"{getattr(record, 'name', record_id)} ({where}): reference data from {source}."
+        return f"{words.label(record)} ({where}): reference data from {source}."
     lines = [_quoted(c.quote, c.article, where) for c in record.sources]
     for inference in record.inferred:
-        line = f"Inferred, not quoted: {inference.field}, from {inference.basis}"
+        line = f"Inferred, not quoted: {words.field_name(inference.field)}, from {inference.basis}"
         if inference.source is not None:
             source = inference.source
             line += " " + _quoted(source.quote, source.article, where)
