@@ -258,6 +258,17 @@ class TestFiles:
         with pytest.raises(ValueError, match="'seed' must be a file's own name"):
             ca.Article(id="x", seed=seed, spans=(ca.Span(1, 1),), text="x")
 
+    def test_seed_name_with_a_lone_surrogate(self, bundled_dir: pathlib.Path) -> None:
+        """A seed named with a lone surrogate is the article's problem, never an encoding error."""
+        path = bundled_dir / "articles.json"
+        records = json.loads(path.read_text(encoding="utf-8"))
+        records[0]["seed"] = "x\ud800.txt"
+        path.write_text(json.dumps(records), encoding="utf-8")  # ASCII: written as "\\ud800"
+
+        problems = _problems(bundled_dir)
+
+        assert ("articles.json", "seed") == (problems[0].file, problems[0].field)
+
     def test_json_helpers_are_not_json(self) -> None:
         """The strict reading still reads what json.dumps writes."""
         from centralasia._loader import _STRICT  # noqa: PLC0415

@@ -35,8 +35,9 @@ __all__ = [
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SNAKE = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
-# A file's own name: no folder, no parent, no NUL, not hidden.
-_FILE_NAME = re.compile(r"[^/\\\x00.][^/\\\x00]*")
+# A file's own name: no folder, no parent, no NUL, not hidden, and no lone surrogate (no file
+# system can be asked for a name holding one).
+_FILE_NAME = re.compile(r"[^/\\\x00.\ud800-\udfff][^/\\\x00\ud800-\udfff]*")
 
 #: Decimals hold up to this many digits (Parquet's decimal128 allows 38) ...
 DECIMAL_PRECISION = 38
