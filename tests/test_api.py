@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import csv
 import doctest
+import inspect
 import json
 import os
 import pathlib
@@ -419,3 +420,69 @@ class TestSlices:
         )
         with pytest.raises(ca.NotFound):
             part[:0].where(debtors="Kirgizstan")
+
+
+def _public_callables() -> dict[str, Any]:
+    """Every public function, and the public methods of a dataset, a collection and values."""
+    dataset = ca.load()
+    public = {name: getattr(ca, name) for name in ca.__all__}
+    found = {name: value for name, value in public.items()
+             if callable(value) and not isinstance(value, type)}  # fmt: skip
+    owners = ((ca.Dataset, dataset), (ca.Collection, dataset.loans), (ca.Date, ca.Date("2023")),
+              (ca.Membership, dataset.memberships.get("uz-sco")),
+              (ca.Figure, dataset.loans.get("kg-exim-2023").amount))  # fmt: skip
+    for owner, instance in owners:
+        for name, _ in inspect.getmembers(owner, inspect.isfunction):
+            if not name.startswith("_") and name not in {"count", "index"}:  # Sequence's own
+                found[f"{owner.__name__}.{name}"] = getattr(instance, name)
+    return found
+
+
+#: Values of the wrong type for any parameter.
+WRONG = [object(), 10**100, [1], b"x", 1.5]
+
+
+#: A valid value for each parameter name, to give the others while one is wrong.
+VALID: dict[str, Any] = {"path": None, "format": "csv", "key": "kyrgyzstan", "query": "debt",
+                         "other": ca.Date("2020"), "date": ca.Date("2020"), "text": "x",
+                         "record": None, "records": None, "attribute": "as_of",
+                         "organization": "sco", "country": "kg"}  # fmt: skip
+
+
+class TestWrongTypes:
+    @pytest.mark.parametrize(("name", "function"), sorted(_public_callables().items()))
+    def test_wrong_types_are_type_errors(
+        self, name: str, function: Any, tmp_path: pathlib.Path
+    ) -> None:
+        """Each parameter given a value of the wrong type raises TypeError naming the parameter."""
+        signature = inspect.signature(function)
+        valid = VALID | {"path": tmp_path / "out", "record": ca.countries.get("kg"),
+                         "records": [ca.loans.get("kg-exim-2023")]}  # fmt: skip
+        variadic = (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD)
+        named = [parameter for parameter in signature.parameters.values()
+                 if parameter.kind not in variadic]  # fmt: skip
+        for parameter in named:
+            if parameter.name == "default":  # returned as given, whatever it is
+                continue
+            others = {other.name: valid[other.name] for other in named
+                      if other is not parameter and other.default is other.empty}  # fmt: skip
+            for value in WRONG:
+                try:
+                    function(**others, **{parameter.name: value})
+                except TypeError as error:
+                    assert parameter.name in str(error), (name, parameter.name, value)
+                except (ValueError, LookupError):  # a year out of range, an unknown name
+                    pass
+                else:  # only an int where an int is due (a limit of 10**100 is all)
+                    if type(value) is not int or "int" not in str(parameter.annotation):
+                        pytest.fail(f"{name}({parameter.name}={value!r}) was accepted")
+
+    @pytest.mark.parametrize("value", WRONG)
+    def test_wrong_criteria(self, value: object) -> None:
+        """A criterion of where() given a value of no matching type is a TypeError or no match."""
+        try:
+            found = ca.loans.where(debtor=value)
+        except (TypeError, ValueError, LookupError) as error:
+            assert "debtor" in str(error) or isinstance(error, LookupError)
+        else:
+            assert 0 == len(found)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from centralasia._errors import wrong_type
 from centralasia._model import Citation, Record
 from centralasia._schema import Kind, kind_of
 
@@ -68,11 +69,14 @@ def address(record: Record, base: str = DOCUMENTATION) -> str:
             is ``https://centralasia.readthedocs.io/en/<version>/``.
 
     Raises:
-        TypeError: If *record* is not a record (a :class:`Citation` is part of one).
+        TypeError: If *record* is not a record (a :class:`Citation` is part of one),
+            or *base* is not a string.
 
     .. versionadded:: 0.1
 
     """
+    if not isinstance(base, str):
+        raise wrong_type("address", "base", "a string", base)
     kind = kind_of(type(record))
     if has_page(kind):
         return f"{_root(base)}{FOLDER}/{kind.collection}/{record.id}.html"

@@ -10,6 +10,7 @@ import threading
 from typing import Any
 
 from centralasia._dataset import Dataset, read
+from centralasia._errors import DataError, Problem, wrong_type
 from centralasia._schema import KINDS
 from centralasia._seeds import FOLDER
 
@@ -81,4 +82,11 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     .. versionadded:: 0.1
 
     """
-    return bundled() if path is None else read(path)
+    if path is None:
+        return bundled()
+    if not isinstance(path, (str, os.PathLike)):
+        raise wrong_type("load", "path", "a path to a dataset folder, or None", path)
+    if not os.fspath(path):  # pathlib.Path("") is the current folder: say which folder
+        problem = Problem("''", "", "", "an empty path names no folder; give '.' for this one")
+        raise DataError([problem])
+    return read(path)

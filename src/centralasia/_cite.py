@@ -25,13 +25,17 @@ from typing import Any, Literal
 
 from centralasia import _words as words
 from centralasia._dates import Date, Precision
+from centralasia._errors import wrong_type
 from centralasia._model import Article, Conflict
-from centralasia._schema import cited_articles, kind_of
+from centralasia._schema import KINDS, cited_articles, kind_of
 
 __all__ = ["cite"]
 
 Style = Literal["text", "bibtex", "ris", "csl-json"]
 STYLES: tuple[str, ...] = typing.get_args(Style)
+
+
+_RECORD_CLASSES = frozenset(kind.cls for kind in KINDS)
 
 
 def cite(records: object, format: Style = "text") -> str:  # noqa: A002 - the command's --format
@@ -61,10 +65,15 @@ def cite(records: object, format: Style = "text") -> str:  # noqa: A002 - the co
     .. versionadded:: 0.1
 
     """
+    if not isinstance(format, str):
+        raise wrong_type("cite", "format", "a format name such as 'bibtex'", format)
     if format not in STYLES:
         msg = f"unknown citation format {format!r}: choose one of {', '.join(STYLES)}"
         raise ValueError(msg)
     items = list(records) if isinstance(records, Iterable) else [records]
+    for item in items:
+        if type(item) not in _RECORD_CLASSES:
+            raise wrong_type("cite", "records", "a record or records", item)
     if format == "text":
         return "\n\n".join(_text(item) for item in items)
     articles = list(dict.fromkeys(article for item in items for article in _articles(item)))

@@ -13,7 +13,7 @@ from typing import IO, Any, Generic, TypeVar, overload
 
 from centralasia._criteria import AttributeIndex, attribute_of, criterion_key, index_attribute
 from centralasia._dates import Date, as_date
-from centralasia._errors import AmbiguousKey, NotFound, wrong_type
+from centralasia._errors import AmbiguousKey, NotFound, shown, wrong_type
 from centralasia._keys import normalize
 from centralasia._lookup import (
     Match,
@@ -115,12 +115,25 @@ class Collection(Shown, Sequence[T], Generic[T]):
     _dates: dict[str, DateIndex]
 
     def __init__(self, items: Iterable[T], record_type: type[T]) -> None:
+        try:  # a shared collection (ca.loans) re-initialised would change for everyone
+            object.__getattribute__(self, "_items")
+        except AttributeError:
+            pass
+        else:
+            msg = "Collection is immutable: its __init__ cannot be called again"
+            raise TypeError(msg)
+        if not isinstance(record_type, type):
+            accepted = "a record class such as centralasia.Loan"
+            raise wrong_type("Collection", "record_type", accepted, record_type)
         kind = kind_of(record_type)
-        ordered = tuple(sorted(items, key=lambda item: item.id))  # type: ignore[attr-defined]
-        for item in ordered:
+        if isinstance(items, (str, bytes)) or not isinstance(items, Iterable):
+            raise wrong_type("Collection", "items", "an iterable of records", items)
+        listed = tuple(items)
+        for item in listed:
             if type(item) is not record_type:
-                msg = f"a collection of {kind.collection} cannot hold {item!r}"
+                msg = f"Collection(): a collection of {kind.collection} cannot hold {shown(item)}"
                 raise TypeError(msg)
+        ordered = tuple(sorted(listed, key=lambda item: item.id))  # type: ignore[attr-defined]
         # Built on its own, a collection finds names among its records and
         # the records they refer to; a Dataset rebinds it to look in the dataset.
         self._setup(ordered, kind, _Referents(ordered))
@@ -341,6 +354,8 @@ class Collection(Shown, Sequence[T], Generic[T]):
 
         .. versionadded:: 0.1
         """
+        if type(partly) is not bool:
+            raise wrong_type("between", "partly", "True or False", partly)
         window = (as_date(start, "between", "start"), as_date(end, "between", "end"))
         name = date_attribute(self._kind, attribute)
         index = self._dates.get(name)
@@ -371,6 +386,8 @@ class Collection(Shown, Sequence[T], Generic[T]):
         .. versionadded:: 0.1
 
         """
+        if type(reverse) is not bool:  # 10**100 is true, and sort() overflows on it
+            raise wrong_type("sort_by", "reverse", "True or False", reverse)
         return self._sorted(key, "sort_by", reverse=reverse)
 
     def _value_of(self, key: object, function: str) -> Callable[[T], Any]:
@@ -513,6 +530,8 @@ class Collection(Shown, Sequence[T], Generic[T]):
         # The writers are imported on call: neither start-up nor a query pays for them.
         from centralasia._export import collection_values, write_csv  # noqa: PLC0415
 
+        if not callable(getattr(file, "write", None)):
+            raise wrong_type("to_csv", "file", "a text file open for writing", file)
         write_csv(*collection_values(self._items, self._kind.cls), file)
 
     def to_pandas(self) -> Any:
@@ -596,6 +615,16 @@ class Collection(Shown, Sequence[T], Generic[T]):
         count = f"{len(self)} {self._kind.name if len(self) == 1 else self._kind.collection}"
         return f"<Collection of {count}: {shown}{more}>" if shown else f"<Collection of {count}>"
 
+    def __copy__(self) -> Collection[T]:
+        return self  # immutable: a copy could not be told apart
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Collection[T]:
+        return self  # its records are immutable too
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The records in their order; the indexes are rebuilt on first use.
+        return (_rebuilt, (self._items, self._kind.cls))
+
     def __setattr__(self, name: str, value: object) -> None:
         msg = "a Collection is read-only"
         raise AttributeError(msg)
@@ -603,6 +632,13 @@ class Collection(Shown, Sequence[T], Generic[T]):
     def __delattr__(self, name: str) -> None:
         msg = "a Collection is read-only"
         raise AttributeError(msg)
+
+
+def _rebuilt(items: tuple[Any, ...], record_type: type[Any]) -> Collection[Any]:
+    """Return the collection of *items*, in their order, as __reduce__ gave them."""
+    collection: Collection[Any] = object.__new__(Collection)
+    collection._setup(items, kind_of(record_type), _Referents(items))  # noqa: SLF001 - its own module
+    return collection
 
 
 def within_resolver(items: Iterable[Any], record_type: type[Any], resolver: Resolver) -> Any:

@@ -11,7 +11,7 @@ import types
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-from attrs import field, frozen
+from attrs import field
 
 from centralasia import _model as model
 from centralasia._collection import Collection, rebound
@@ -21,6 +21,12 @@ from centralasia._formats import Format
 from centralasia._lookup import Match, check_limit, not_found, resolve
 from centralasia._model import Record
 from centralasia._schema import KINDS, LOOKUP_ORDER, kind_of
+
+if TYPE_CHECKING:  # the attrs plugin of mypy knows attrs.frozen, which this one wraps
+    from attrs import frozen
+else:  # attrs.frozen with each field's type checked and __init__ run once (issue 22)
+    from centralasia._validators import frozen
+
 
 if TYPE_CHECKING:
     from centralasia._relations import Profile, Relations
@@ -111,6 +117,10 @@ class Dataset:
             # Names in criteria (loans.where(debtor="Kyrgyzstan")) are looked up
             # in this dataset, by the collections and all those derived from them.
             object.__setattr__(self, kind.collection, rebound(collection, self._collection_of))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The seeds are a read-only view, which cannot be copied as it is; the indexes are rebuilt.
+        return (_rebuilt, (dict(self.collections), dict(self.seeds), self._derived.package))
 
     def _collection_of(self, cls: type[Any]) -> Collection[Any]:
         """Return the collection of records of class *cls*."""
@@ -267,6 +277,8 @@ class Dataset:
         if organization is not None:
             body = self._named(model.Organization, organization, "timeline", "organization")
             events = events.where(organizations=body)
+        if type(partly) is not bool:
+            raise wrong_type("timeline", "partly", "True or False", partly)
         return events.between(first, last, partly=partly).sort_by("date")
 
     def members(
@@ -408,6 +420,8 @@ class Dataset:
         from centralasia._converter import converter  # noqa: PLC0415 - on first use: start-up stays cheap
         from centralasia._seeds import FOLDER  # noqa: PLC0415 - on first use: start-up stays cheap
 
+        if not isinstance(path, (str, os.PathLike)):
+            raise wrong_type("dump", "path", "a path to a folder", path)
         root = pathlib.Path(path)
         (root / FOLDER).mkdir(parents=True, exist_ok=True)
         for name, text in self.seeds.items():
@@ -498,6 +512,15 @@ class Dataset:
 
         collections = self.collections
         return {table.name: frame(table, collections) for table in tables()}
+
+
+def _rebuilt(
+    collections: dict[str, Collection[Any]], seeds: dict[str, str], package: bool
+) -> Dataset:
+    """Return the dataset that __reduce__ gave the parts of."""
+    dataset = Dataset(**collections, seeds=seeds)
+    dataset._derived.package = package  # noqa: SLF001 - set once, as it is made
+    return dataset
 
 
 def read(

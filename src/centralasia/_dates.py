@@ -14,10 +14,18 @@ import datetime as dt
 import enum
 import functools
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from attrs import field, frozen
+from attrs import field
 from dateutil.relativedelta import relativedelta
+
+from centralasia._errors import wrong_type
+
+if TYPE_CHECKING:  # the attrs plugin of mypy knows attrs.frozen, which this one wraps
+    from attrs import frozen
+else:  # attrs.frozen with each field's type checked and __init__ run once (issue 22)
+    from centralasia._validators import frozen
+
 
 __all__ = ["Date", "Precision", "as_date"]
 
@@ -122,6 +130,14 @@ def _parse(text: str) -> tuple[_Point, _Point | None]:
     return begin, end
 
 
+def _other(method: str, other: object) -> Date:
+    """Return *other*, the Date that *method* compares with, or raise TypeError naming it."""
+    if not isinstance(other, Date):
+        function = f"Date.{method}"
+        raise wrong_type(function, "other", "a Date", other)
+    return other
+
+
 @functools.total_ordering
 @frozen
 class Date:
@@ -179,18 +195,20 @@ class Date:
 
     def before(self, other: Date) -> bool:
         """Return whether this date ends before *other* starts."""
-        return self.end < other.start
+        return self.end < _other("before", other).start
 
     def after(self, other: Date) -> bool:
         """Return whether this date starts after *other* ends."""
-        return self.start > other.end
+        return self.start > _other("after", other).end
 
     def during(self, other: Date) -> bool:
         """Return whether every day this date allows lies within *other*."""
+        other = _other("during", other)
         return other.start <= self.start and self.end <= other.end
 
     def overlaps(self, other: Date) -> bool:
         """Return whether this date and *other* share at least one day."""
+        other = _other("overlaps", other)
         return self.start <= other.end and other.start <= self.end
 
     def _key(self) -> tuple[dt.date, dt.date, str]:

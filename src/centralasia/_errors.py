@@ -110,6 +110,18 @@ class DataError(ValueError):
             )
         super().__init__("\n".join(lines))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from its problems, so it crosses a process (a ProcessPoolExecutor's worker).
+        return (type(self), (self.problems,))
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self.problems == other.problems
+
+    def __hash__(self) -> int:
+        return hash(self.problems)
+
     @property
     def causes(self) -> tuple[Problem, ...]:
         """
@@ -153,11 +165,14 @@ class NotFound(LookupError):
     .. versionadded:: 0.1
     """
 
+    kind: str
+    """What was looked for: "country", "organization"..."""
     key: str
     suggestions: tuple[str, ...]
     """The names closest to the key, best first; empty when nothing is close."""
 
     def __init__(self, kind: str, key: str, suggestions: Sequence[str] = ()) -> None:
+        self.kind = kind
         self.key = key
         self.suggestions = tuple(suggestions)
         message = f"no {kind} matches {key!r}"
@@ -168,6 +183,17 @@ class NotFound(LookupError):
     def __str__(self) -> str:
         # LookupError would otherwise wrap the message in quotes, as KeyError does.
         return str(self.args[0])
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.kind, self.key, self.suggestions))
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self.__reduce__() == other.__reduce__()
+
+    def __hash__(self) -> int:
+        return hash(self.__reduce__()[1])
 
 
 class AmbiguousKey(NotFound):

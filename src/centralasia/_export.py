@@ -22,10 +22,12 @@ import typing
 from collections.abc import Callable, Iterable, Mapping
 from typing import IO, TYPE_CHECKING, Any
 
+import attrs
 from attrs import frozen
 
 from centralasia import _words as words
 from centralasia._address import DOCUMENTATION
+from centralasia._errors import wrong_type
 from centralasia._formats import FORMATS, Format
 from centralasia._gc import paused_gc
 from centralasia._schema import KINDS, kind_of
@@ -68,13 +70,20 @@ def to_dict(record: object) -> dict[str, Any]:
 
     .. versionadded:: 0.1
     """
+    return _as_dict(record, "to_dict", "record")
+
+
+def _as_dict(record: object, function: str, parameter: str) -> dict[str, Any]:
     from centralasia._converter import converter  # noqa: PLC0415 - cattrs is paid for on use
 
-    unstructured = converter.unstructure(record)
+    unstructured = converter.unstructure(record) if attrs.has(type(record)) else None
     if not isinstance(unstructured, dict):
-        msg = f"not a record: {record!r}"
-        raise TypeError(msg)
+        raise wrong_type(function, parameter, "a record or records", record)
     return unstructured
+
+
+#: The widest indent :func:`to_json` writes.
+_MAX_INDENT = 64
 
 
 def to_json(records: object, *, indent: int | None = 2) -> str:
@@ -87,10 +96,15 @@ def to_json(records: object, *, indent: int | None = 2) -> str:
 
     .. versionadded:: 0.1
     """
-    if isinstance(records, Iterable):
-        data: object = [to_dict(record) for record in records]
+    if indent is not None and type(indent) is not int:
+        raise wrong_type("to_json", "indent", "an int or None", indent)
+    if indent is not None and not 0 <= indent <= _MAX_INDENT:  # json.dumps overflows on 10**100
+        msg = f"to_json(): indent must be from 0 to {_MAX_INDENT}, not {indent}"
+        raise ValueError(msg)
+    if isinstance(records, Iterable) and not isinstance(records, (str, bytes)):
+        data: object = [_as_dict(record, "to_json", "records") for record in records]
     else:
-        data = to_dict(records)
+        data = _as_dict(records, "to_json", "records")
     return json.dumps(data, ensure_ascii=False, indent=indent)
 
 
@@ -661,6 +675,12 @@ def export(
 ) -> list[Written]:
     """Write *dataset* to *path* in *format*; see :meth:`Dataset.export` (*package*: it is ours)."""
     ours = package
+    if type(overwrite) is not bool:  # "no" is true: it would overwrite
+        raise wrong_type("export", "overwrite", "True or False", overwrite)
+    if not isinstance(format, str):
+        raise wrong_type("export", "format", "a format name such as 'csv'", format)
+    if not isinstance(path, (str, os.PathLike)):
+        raise wrong_type("export", "path", "a path", path)
     if format not in FORMATS:
         msg = f"unknown format {format!r}: choose one of {', '.join(FORMATS)}"
         raise ValueError(msg)

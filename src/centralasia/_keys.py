@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 
+from centralasia._errors import wrong_type
 from centralasia._schema import kind_of
 from centralasia._values import LocalName
 
@@ -21,7 +22,6 @@ _CODES = frozenset({"id", "alpha_2", "alpha_3"})
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u02bb": "'", "`": "'"})
 
 
-@functools.lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """
     Return *text* as a lookup key: case-folded, without accents or extra spaces.
@@ -33,6 +33,13 @@ def normalize(text: str) -> str:
 
     .. versionadded:: 0.1
     """
+    if not isinstance(text, str):
+        raise wrong_type("normalize", "text", "a string", text)
+    return _normalized(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _normalized(text: str) -> str:
     # One pass can leave work for another (decomposing U+0149 gives U+02BC, whose
     # apostrophe is then translated), so repeat until nothing changes: keys
     # must be fixed points for the index's fast path.

@@ -11,17 +11,24 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
-from typing import Any, NoReturn, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias, TypeVar
 
 import attrs
-from attrs import Attribute, field, fields, frozen
+from attrs import Attribute, field, fields
 from attrs.validators import instance_of, matches_re, optional
 
 from centralasia import _validators as check
 from centralasia._currencies import CURRENCY_CODES
 from centralasia._dates import Date
+from centralasia._errors import wrong_type
 from centralasia._shown import Shown
 from centralasia._values import Figure, LocalName, Money, Span
+
+if TYPE_CHECKING:  # the attrs plugin of mypy knows attrs.frozen, which this one wraps
+    from attrs import frozen
+else:  # attrs.frozen with each field's type checked and __init__ run once (issue 22)
+    from centralasia._validators import frozen
+
 
 __all__ = [
     "Ambiguity",
@@ -554,6 +561,8 @@ class Membership(Shown):
 
         .. versionadded:: 0.1
         """
+        if not isinstance(date, Date):
+            raise wrong_type("Membership.held_on", "date", "a Date", date)
         if self.left is not None and self.left.before(date):
             return False
         if self.joined is None:

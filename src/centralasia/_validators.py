@@ -9,10 +9,14 @@ loader can name the field from the error itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Sized
+import sys
+import types
+import typing
+from collections.abc import Callable, Sized
 from decimal import Decimal
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
+import attrs
 from attrs import Attribute
 
 from centralasia._currencies import CURRENCY_CODES
@@ -26,6 +30,7 @@ __all__ = [
     "file_name",
     "finite_decimal",
     "fraction",
+    "frozen",
     "identifier",
     "is_file_name",
     "non_empty",
@@ -64,6 +69,8 @@ def _fail(
 
 def non_empty(_: object, attribute: Attribute[Any], value: Sized) -> None:
     """Refuse an empty or blank string, or an empty tuple."""
+    if not isinstance(value, (str, tuple)):
+        _fail(TypeError, attribute, value, f"must be text or a tuple, not {type(value).__name__}")
     if not len(value) or (isinstance(value, str) and value.isspace()):
         _fail(ValueError, attribute, value, "must not be empty or blank")
 
@@ -121,7 +128,117 @@ def fraction(instance: object, attribute: Attribute[Any], value: object) -> None
 
 def currency(_: object, attribute: Attribute[Any], value: object) -> None:
     """Require an ISO 4217 currency code."""
-    if value not in CURRENCY_CODES:
+    if type(value) is not str or value not in CURRENCY_CODES:
         _fail(
             ValueError, attribute, value, f"must be an ISO 4217 currency code, not {shown(value)}"
         )
+
+
+C = TypeVar("C", bound=type)
+
+
+def _checker(hint: Any) -> Callable[[object], bool] | None:
+    """Return a test of whether a value has the type *hint*, or None when it is not checked."""
+    origin, arguments = typing.get_origin(hint), typing.get_args(hint)
+    if isinstance(hint, TypeVar) or hint is Any:
+        return None  # a generic value (Figure's): its own validator checks it
+    if origin in {types.UnionType, typing.Union}:
+        options = [_checker(argument) for argument in arguments]
+        if any(option is None for option in options):
+            return None
+        return lambda value: any(option(value) for option in options)  # type: ignore[misc]
+    if origin is tuple and arguments[1:] == (...,):
+        item = _checker(arguments[0])
+        return lambda value: type(value) is tuple and (item is None or all(map(item, value)))
+    if origin is not None:
+        hint = origin  # Figure[Money], Mapping[str, str]: the class, not its parameters
+    if hint is type(None):
+        return lambda value: value is None
+    if hint is int:
+        return lambda value: type(value) is int  # bool is an int, but no line number
+    return lambda value: isinstance(value, hint)
+
+
+Validator = Callable[[object, "Attribute[Any]", object], None]
+
+
+def _typed(cls: type[Any]) -> Validator:
+    """Return a validator refusing a value whose type is not its field's annotation."""
+    # Resolved on first use: an annotation may name a class defined later (a forward reference).
+    checks: dict[str, tuple[Callable[[object], bool] | None, str]] = {}
+
+    def validate(instance: object, attribute: Attribute[Any], value: object) -> None:
+        name = attribute.name
+        if name not in checks:
+            hint = _resolved(cls, attribute.type)
+            checks[name] = _checker(hint), _words(hint)
+        test, words = checks[name]
+        if test is not None and not test(value):
+            what = type(value).__name__
+            message = f"{type(instance).__name__}(): '{name}' must be {words}, not {what}"
+            raise TypeError(message, attribute, value)
+
+    return validate
+
+
+def _words(hint: Any) -> str:
+    """Return the type *hint* in words: "a str or None", "a tuple of Country"."""
+    origin, arguments = typing.get_origin(hint), typing.get_args(hint)
+    if origin in {types.UnionType, typing.Union}:
+        return " or ".join(_words(argument) for argument in arguments)
+    if origin is tuple:
+        return f"a tuple of {_words(arguments[0]).split(' ', 1)[-1]}"
+    if hint is type(None):
+        return "None"
+    name = getattr(origin or hint, "__name__", str(hint))
+    return f"{'an' if name[:1] in set('AEIOU') else 'a'} {name}"
+
+
+def _resolved(cls: type[Any], hint: Any) -> Any:
+    """Return the annotation *hint* of a field of *cls*, evaluated if it is a string."""
+    if not isinstance(hint, str):
+        return hint
+    holder = types.SimpleNamespace(__annotations__={"hint": hint}, __module__=cls.__module__)
+    return typing.get_type_hints(holder, vars(sys.modules[cls.__module__]))["hint"]
+
+
+def _types_checked(cls: type[Any], fields: list[Attribute[Any]]) -> list[Attribute[Any]]:
+    """Add a type check to each field's validators (attrs' field transformer)."""
+    typed = _typed(cls)
+    # The type first: a field's own validator may assume it (len(), a comparison).
+    return [
+        attribute.evolve(
+            validator=typed
+            if attribute.validator is None
+            else attrs.validators.and_(typed, attribute.validator)
+        )
+        for attribute in fields
+    ]
+
+
+def _init_once(self: object) -> None:
+    # A shared record re-initialised would change under every holder (issue 22):
+    # attrs' frozen classes set their fields through object.__setattr__, so
+    # only this check, run first by every __init__, keeps them values.
+    try:
+        object.__getattribute__(self, type(self).__attrs_attrs__[0].name)  # type: ignore[attr-defined]
+    except AttributeError:
+        return
+    msg = f"{type(self).__name__} is immutable: its __init__ cannot be called again"
+    raise TypeError(msg)
+
+
+def frozen(cls: C | None = None, **options: Any) -> Any:
+    """
+    Return :func:`attrs.frozen` for a value class, each field's type checked, run once.
+
+    A wrong type is a :class:`TypeError` naming the class and the field, as
+    ``Citation(None, "x")`` or a name given as an int; calling ``__init__``
+    again on a built record is a :class:`TypeError` too.
+    """
+
+    def wrap(cls: C) -> C:
+        cls.__attrs_pre_init__ = _init_once  # type: ignore[attr-defined]
+        return attrs.frozen(cls, field_transformer=_types_checked, **options)
+
+    return wrap if cls is None else wrap(cls)

@@ -9,12 +9,19 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from attrs import Attribute, field, frozen
+from attrs import Attribute, field
 from attrs.validators import ge, matches_re
 
 from centralasia import _validators as check
+from centralasia._errors import wrong_type
+
+if TYPE_CHECKING:  # the attrs plugin of mypy knows attrs.frozen, which this one wraps
+    from attrs import frozen
+else:  # attrs.frozen with each field's type checked and __init__ run once (issue 22)
+    from centralasia._validators import frozen
+
 
 __all__ = ["Figure", "LocalName", "Money", "Participant", "Qualifier", "Span"]
 
@@ -117,6 +124,8 @@ class Figure(Generic[V]):
 
         .. versionadded:: 0.1
         """
+        if type(percent) is not bool:
+            raise wrong_type("Figure.describe", "percent", "True or False", percent)
         value = self.value
         if isinstance(value, Money):
             shown = str(value)
