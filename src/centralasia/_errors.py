@@ -166,7 +166,7 @@ class NotFound(LookupError):
     """
 
     kind: str
-    """What was looked for: "country", "organization"..."""
+    """The kind of record looked for, such as ``country``."""
     key: str
     suggestions: tuple[str, ...]
     """The names closest to the key, best first; empty when nothing is close."""
