@@ -515,7 +515,9 @@ class Dataset:
 
 
 def _rebuilt(
-    collections: dict[str, Collection[Any]], seeds: dict[str, str], package: bool
+    collections: dict[str, Collection[Any]],
+    seeds: dict[str, str],
+    package: bool,  # noqa: FBT001
 ) -> Dataset:
     """Return the dataset that __reduce__ gave the parts of."""
     dataset = Dataset(**collections, seeds=seeds)
