@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import pathlib
 import re
 import shlex
@@ -767,3 +768,76 @@ class TestSafety:
 
         for forbidden in ("pickle", "eval(", "exec(", "yaml.load", "marshal"):
             assert forbidden not in source
+
+
+#: Command lines the reliability test of issue 22 found tracebacks with, and their neighbours.
+HOSTILE_LINES = [
+    ["search", "debt", "--limit", "-1"], ["search", "debt", "--limit", "0"],
+    ["search", "debt", "--limit", "x"], ["search", "debt", "--limit", "9" * 400],
+    ["search", "\ud800"], ["search", ""], ["show", "\ud800"], ["show", "x" * 100_000],
+    ["loans", "--where", "amount.qualifier=nonsense"], ["list", "loans", "--where", "=x"],
+    ["list", "loans", "--where", "x"], ["list", "loans", "--rank", "nonsense"],
+    ["list", "corridors", "--where", "status=\x00"], ["timeline", "--from", "٢٠٢٣"],
+    ["timeline", "--from", "2023", "--to", "2001"], ["timeline", "--from", "9" * 5000],
+    ["cite", "nonsense"], ["cite", "kg", "--format", "nonsense"], ["list", "nonsense"],
+    ["validate"], ["validate", "x" * 100_000], ["validate", ""], ["--data", "\ud800", "loans"],
+    ["export", "--format", "csv"], ["export", "--format", "nonsense", "--out", "x"],
+    ["loans", "--sources"], ["conflicts", "--json"], ["nonsense"], [],
+]  # fmt: skip
+
+
+class TestNoTraceback:
+    @pytest.mark.parametrize("line", HOSTILE_LINES)
+    def test_one_line_and_an_exit_code(
+        self,
+        line: list[str],
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+        tmp_path: pathlib.Path,
+    ) -> None:
+        """Each command line ends with a documented exit code and no traceback."""
+        monkeypatch.chdir(tmp_path)
+        try:
+            code = main(line)
+        except SystemExit as stop:  # argparse's usage errors and --help
+            code = stop.code  # type: ignore[assignment]
+        captured = capsys.readouterr()
+
+        assert code in {0, 1, 2}
+        assert "Traceback" not in captured.err
+        if code and line[:1] != ["validate"]:  # validate reports its problems below its tally
+            assert captured.err.startswith(("centralasia: ", "usage: "))
+
+    def test_usage_errors_exit_2(self) -> None:
+        """A --limit under 1 is a usage error."""
+        with pytest.raises(SystemExit) as stop:
+            main(["search", "debt", "--limit", "-1"])
+
+        assert 2 == stop.value.code
+
+    def test_ascii_terminal(self) -> None:
+        """On a terminal that only writes ASCII, what it cannot encode is replaced."""
+        done = subprocess.run(
+            [sys.executable, "-m", "centralasia", "loans", "--sources"],
+            capture_output=True, check=False, timeout=120,
+            env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        )  # fmt: skip
+
+        assert (0, b"") == (done.returncode, done.stderr)
+        assert b"?" in done.stdout
+
+    @pytest.mark.parametrize("fmt", ["sqlite", "csv", "json"])
+    def test_unwritable_output(
+        self, tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str], fmt: str
+    ) -> None:
+        """Exporting under a file (no folder can be made there) is one line and exit code 1."""
+        blocker = tmp_path / "file"
+        blocker.write_text("x")
+
+        code = main(["export", "--format", fmt, "--out", str(blocker / "out"), "--force"])
+
+        assert 1 == code
+        assert ["centralasia: is a file, not a folder: " + str(blocker)] == (
+            capsys.readouterr().err.splitlines()
+        )
+        assert not (blocker.parent / "out").exists()

@@ -34,7 +34,7 @@ from centralasia._bundled import load
 from centralasia._collection import Collection
 from centralasia._dataset import Dataset, is_package_data
 from centralasia._dates import Date
-from centralasia._errors import DataError, NotFound, tally
+from centralasia._errors import DataError, NotFound, cut, tally
 from centralasia._export import export as export_dataset
 from centralasia._export import to_dict
 from centralasia._formats import FORMATS
@@ -60,14 +60,33 @@ examples:
 
 exit status:
   0  success
-  1  no record matches a name, or the dataset has problems
-  2  a usage error: an unknown option, kind or field, a date that is not EDTF,
-     a window that ends before it begins
+  1  no record matches a name, the dataset has problems, or the output cannot be written
+  2  a usage error: an unknown option, kind, field or value, a date that is
+     not EDTF, a window that ends before it begins, a --limit under 1
 """
 
 
 class UsageError(Exception):
     """A request the command cannot carry out as asked: one line, exit code 2."""
+
+
+def _positive(text: str) -> int:
+    """Read a count of at least 1 (``--limit -1`` is a usage error, exit code 2)."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        msg = f"expected a whole number of at least 1, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return number
+
+
+def _replacing(stream: object) -> None:
+    """Make *stream* replace what its encoding cannot write (an ASCII terminal), not raise."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="replace")
 
 
 # Output ---------------------------------------------------------------------
@@ -553,7 +572,10 @@ def parser() -> argparse.ArgumentParser:
                  _listing_options(rank=False, where=False))  # fmt: skip
     search.add_argument("text", metavar="TEXT")
     search.add_argument(
-        "--limit", type=int, default=5, help="how many records, and how many passages (default 5)"
+        "--limit",
+        type=_positive,
+        default=5,
+        help="how many records, and how many passages (default 5)",
     )
     loans = add("loans", "list debt figures with their sources",
                 "centralasia loans --debtor Tajikistan --creditor China",
@@ -629,6 +651,8 @@ _HANDLERS: dict[str, Callable[[Dataset, argparse.Namespace], None]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command with *argv* (default: the process's arguments) and return its exit code."""
+    _replacing(sys.stdout)
+    _replacing(sys.stderr)
     arguments = parser().parse_args(argv)
     data: str | None = getattr(arguments, "data", None)
     try:
@@ -651,7 +675,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         print(f"centralasia: {error.strerror or error}: {error.filename or ''}", file=sys.stderr)
         return 1
+    except ValueError as error:  # a value the command cannot use: an unknown category in --where
+        print(f"centralasia: {_line(error)}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:  # pragma: no cover - a person pressed Ctrl-C
+        return 130
+    except Exception as error:  # noqa: BLE001 - never a traceback (issue 22): one line, exit 1
+        print(f"centralasia: {type(error).__name__}: {_line(error)}", file=sys.stderr)
+        return 1
     return 0
+
+
+def _line(error: BaseException) -> str:
+    """Return *error*'s message on one line of a readable length."""
+    return cut(" ".join(str(error).split()), 300)
 
 
 if __name__ == "__main__":  # pragma: no cover

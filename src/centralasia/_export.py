@@ -610,6 +610,15 @@ def _refuse_existing(paths: Iterable[pathlib.Path]) -> None:
             )
 
 
+def _refuse_file_as_folder(root: pathlib.Path) -> None:
+    """Refuse *root* under an existing file: no folder can be made there, --force or not."""
+    for parent in root.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, "is a file, not a folder", str(parent))
+            return
+
+
 def _database(root: pathlib.Path, *, overwrite: bool) -> None:
     """Refuse a database path that is a directory, or that exists unless *overwrite*."""
     if root.is_dir():
@@ -686,6 +695,7 @@ def export(
         raise ValueError(msg)
     chosen = typing.cast("Format", format)
     root = pathlib.Path(path)
+    _refuse_file_as_folder(root)
     if chosen == "sqlite":
         _database(root, overwrite=overwrite)
         if not overwrite:
