@@ -9,12 +9,12 @@ import pathlib
 import threading
 from typing import Any
 
-from centralasia._dataset import Dataset, read
+from centralasia._dataset import Dataset, package_data, read
 from centralasia._errors import DataError, Problem, wrong_type
 from centralasia._schema import KINDS
 from centralasia._seeds import FOLDER
 
-__all__ = ["NAMES", "attribute", "bundled", "load", "location"]
+__all__ = ["NAMES", "attribute", "bundled", "load", "location", "snapshot"]
 
 _bundled: Dataset | None = None
 _lock = threading.Lock()
@@ -34,8 +34,27 @@ def bundled() -> Dataset:
     if _bundled is None:
         with _lock:
             if _bundled is None:
-                _bundled = read(*location(), package=True)
+                _bundled = _read()
     return _bundled
+
+
+def _read() -> Dataset:
+    """Read the bundled dataset: from the wheel's snapshot if it is there and current."""
+    from centralasia import _snapshot  # noqa: PLC0415 - the first use pays, not the import
+
+    data, seeds = location()
+    found = _snapshot.read(pathlib.Path(__file__).parent / _snapshot.FILE, data, seeds)
+    if found is None:
+        return read(data, seeds, package=True)
+    return package_data(*found)
+
+
+def snapshot(path: pathlib.Path) -> None:
+    """Write the bundled data, loaded the checked way, as a snapshot at *path* (hatch_build.py)."""
+    from centralasia._snapshot import write  # noqa: PLC0415 - only the wheel's build writes one
+
+    data, seeds = location()
+    write(read(data, seeds, package=True), data, seeds, path)
 
 
 def location() -> tuple[pathlib.Path, pathlib.Path]:

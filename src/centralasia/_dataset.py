@@ -533,8 +533,15 @@ def read(
     from centralasia import _loader  # noqa: PLC0415 - on first use: start-up stays cheap
 
     loaded = _loader.read(pathlib.Path(path), seeds)
-    dataset = Dataset(**loaded.collections, seeds=loaded.seeds)
-    dataset._derived.package = package  # noqa: SLF001 - set once, as it is made
+    if package:
+        return package_data(loaded.collections, loaded.seeds)
+    return Dataset(**loaded.collections, seeds=loaded.seeds)
+
+
+def package_data(collections: Mapping[str, Collection[Any]], seeds: Mapping[str, str]) -> Dataset:
+    """Return the package's own dataset of *collections* and *seeds*, read or from its snapshot."""
+    dataset = Dataset(**collections, seeds=seeds)
+    dataset._derived.package = True  # noqa: SLF001 - set once, as it is made
     return dataset
 
 
