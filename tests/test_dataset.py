@@ -370,7 +370,7 @@ class TestBundledCache:
     def test_threads_load_once(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Many threads touching the bundled data read it exactly once."""
         monkeypatch.setattr(_bundled, "_bundled", None)
-        calls = []
+        calls: list[None] = []
         real_read = _bundled._read  # the snapshot's or the checked load, whichever it takes
 
         def counting_read() -> ca.Dataset:
