@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import pathlib
 import shutil
 from collections.abc import Callable
+from functools import cache
 from importlib.resources import as_file
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -60,6 +63,23 @@ def _edit(bundled_dir: pathlib.Path) -> Callable[[str, Callable[[Any], Any]], pa
 
 #: Corrupted datasets the fuzzing test tried, by outcome.
 FUZZ_TALLY = pytest.StashKey[dict[str, int]]()
+
+
+@pytest.fixture(name="docs_module", scope="session")
+def _docs_module() -> Callable[[str], ModuleType]:
+    """Return a function that imports ``docs/NAME.py`` (no package) once, by its file."""
+
+    @cache
+    def docs_module(name: str) -> ModuleType:
+        path = pathlib.Path(__file__).parent.parent / "docs" / f"{name}.py"
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec is not None
+        assert spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+
+    return docs_module
 
 
 @pytest.fixture(name="fuzz_tally", scope="session")

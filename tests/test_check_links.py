@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import html
-import importlib.util
 import json
 import pathlib
+from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
@@ -14,18 +14,12 @@ import pytest
 import centralasia as ca
 from centralasia._address import passage_anchor
 
-CHECKER = pathlib.Path(__file__).parent.parent / "docs" / "check_links.py"
 ARTICLE = "data/articles/kaleji-debt-trap.html"
 
 
 @pytest.fixture(name="checker", scope="module")
-def _checker() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("check_links", CHECKER)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def _checker(docs_module: Callable[[str], ModuleType]) -> ModuleType:
+    return docs_module("check_links")
 
 
 @pytest.fixture(name="loan")

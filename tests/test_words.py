@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import html
-import importlib.util
 import json
 import pathlib
 import types
 import typing
+from collections.abc import Callable
 from decimal import Decimal
 from types import ModuleType
 from typing import Any
@@ -24,17 +24,10 @@ from centralasia._export import export
 from centralasia._schema import KINDS, Kind, attribute_types
 from centralasia._tables import table_of, values
 
-SITE = pathlib.Path(__file__).parent.parent / "docs" / "_site.py"
-
 
 @pytest.fixture(name="site", scope="module")
-def _site() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("_site", SITE)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def _site(docs_module: Callable[[str], ModuleType]) -> ModuleType:
+    return docs_module("_site")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
