@@ -615,15 +615,22 @@ def command_lines(seed: str) -> int:
     return 0
 
 
-def command_uncovered(article_ids: Sequence[str], kinds: Sequence[str]) -> int:
-    """Report what no quote or explanation covers; return 1 if a number or date is uncovered."""
-    dataset = _dataset_or_exit()
+def _chosen_articles(dataset: ca.Dataset, article_ids: Sequence[str]) -> list[ca.Article] | None:
+    """Return the articles *article_ids* name (all if none), or None, saying which are unknown."""
     unknown = [key for key in article_ids if dataset.articles.get(key, None) is None]
     if unknown:
         known = ", ".join(article.id for article in dataset.articles)
         print(f"no article {', '.join(map(repr, unknown))}; there are: {known}")
+        return None
+    return [dataset.articles.get(key) for key in article_ids] or list(dataset.articles)
+
+
+def command_uncovered(article_ids: Sequence[str], kinds: Sequence[str]) -> int:
+    """Report what no quote or explanation covers; return 1 if a number or date is uncovered."""
+    dataset = _dataset_or_exit()
+    chosen = _chosen_articles(dataset, article_ids)
+    if chosen is None:
         return 2
-    chosen = [dataset.articles.get(key) for key in article_ids] or list(dataset.articles)
     problems = explanation_problems(chosen, every_file=not article_ids)
     for problem in problems:
         print(problem)
@@ -661,12 +668,9 @@ def command_check() -> int:
 def command_coverage(article_ids: Sequence[str], *, show_open: bool) -> int:
     """Print each article's share of sentences accounted for; return 1 below 100% or on problems."""
     dataset = _dataset_or_exit()
-    unknown = [key for key in article_ids if dataset.articles.get(key, None) is None]
-    if unknown:
-        known = ", ".join(article.id for article in dataset.articles)
-        print(f"no article {', '.join(map(repr, unknown))}; there are: {known}")
+    chosen = _chosen_articles(dataset, article_ids)
+    if chosen is None:
         return 2
-    chosen = [dataset.articles.get(key) for key in article_ids] or list(dataset.articles)
     failed = False
     totals = collections.Counter[str]()
     for article in chosen:
