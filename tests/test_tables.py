@@ -266,3 +266,22 @@ class TestValues:
             keys = list(zip(*(columns[key] for key in table.primary_key), strict=True))
 
             assert len(keys) == len(set(keys)), table.name
+
+
+class TestWordsColumns:
+    def test_every_qualifier_and_date_has_words_beside_it(self, dataset: ca.Dataset) -> None:
+        """Each table's qualifier and date-precision columns are followed by their words column."""
+        checked = 0
+        for table in tables():
+            names = list(table.column_names)
+            for number, name in enumerate(names):
+                base = name.removesuffix("_qualifier").removesuffix("_precision")
+                if base == name:
+                    continue
+                rows = values(table, dataset.collections)
+                worded = [said for said in rows[f"{base}_words"] if said is not None]
+                checked += 1
+
+                assert f"{base}_words" in names[number + 1 : number + 3], (table.name, name)
+                assert all(said.strip() for said in worded), (table.name, name)
+        assert checked >= 20, checked  # every date and figure field of the kinds
