@@ -58,8 +58,11 @@ COLOURS = {
     ca.Qualifier.EXACT: "#1f5f99",
     ca.Qualifier.APPROXIMATE: "#7fb2e0",
     ca.Qualifier.ESTIMATED: "#a7c7e7",
-    ca.Qualifier.LOWER_BOUND: "#c05a1b",
-    ca.Qualifier.UPPER_BOUND: "#e6a15c",
+    ca.Qualifier.AT_LEAST: "#a8441a",
+    ca.Qualifier.MORE_THAN: "#c05a1b",
+    ca.Qualifier.AT_MOST: "#b8860b",
+    ca.Qualifier.LESS_THAN: "#d98c3a",
+    ca.Qualifier.JUST_BELOW: "#e6a15c",
 }
 
 
@@ -511,9 +514,10 @@ class Site:
         return (f'<figure class="ca-chart"><img src="{esc(name)}" alt="Bar chart of the '
                 f'{len(bars)} debt figures {where}. {esc(described)}." '
                 f'loading="lazy"><figcaption>The figures {where} as their sources give them: '
-                f"lighter bars are approximate or estimated, orange ones are bounds (“over”, "
-                f"“under”). Figures of different kinds, dates and sources are not "
-                f"comparable as a series.</figcaption></figure>")  # fmt: skip
+                f"lighter bars are approximate or estimated, orange ones are bounds "
+                f"(“at least”, “over”, “as much as”, “under”, “just under”). Figures of "
+                f"different kinds, dates and sources are not comparable as a series."
+                f"</figcaption></figure>")  # fmt: skip
 
     # -- Pages --------------------------------------------------------------------------------
 

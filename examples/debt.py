@@ -32,8 +32,9 @@ MEASURES = (
 )
 #: The word a qualified figure is labelled with on the chart ("about 40").
 MARKS = {ca.Qualifier.EXACT: "", ca.Qualifier.APPROXIMATE: "about ",
-         ca.Qualifier.ESTIMATED: "est. ", ca.Qualifier.LOWER_BOUND: "over ",
-         ca.Qualifier.UPPER_BOUND: "under "}  # fmt: skip
+         ca.Qualifier.ESTIMATED: "est. ", ca.Qualifier.AT_LEAST: "at least ",
+         ca.Qualifier.MORE_THAN: "over ", ca.Qualifier.AT_MOST: "up to ",
+         ca.Qualifier.LESS_THAN: "under ", ca.Qualifier.JUST_BELOW: "just under "}  # fmt: skip
 
 
 def value_of(loan: ca.Loan, attribute: str) -> Decimal | None:

@@ -480,7 +480,7 @@ class TestList:
         column = out.splitlines()[0].split("\t").index("value")
         values = {line.split("\t")[0]: line.split("\t")[column] for line in out.splitlines()}
 
-        assert "under 25%" == values["sco-astana-summit-2024-education-agreements-share"]
+        assert "just under 25%" == values["sco-astana-summit-2024-education-agreements-share"]
         assert "-53%" == values["cn-kg-trade-change-2020-h1"]
         assert "99 years" == values["hambantota-lease-term"]
         assert "over 30,000 people" == values["chinese-migrants-kg-2018"]

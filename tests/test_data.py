@@ -290,9 +290,9 @@ class TestLoans:
         assert concessional.amount is not None
 
         assert ca.Qualifier.EXACT == uzbek.amount.qualifier
-        assert ca.Qualifier.UPPER_BOUND == uzbek.share_of_external_debt.qualifier
+        assert ca.Qualifier.JUST_BELOW == uzbek.share_of_external_debt.qualifier
         assert ca.Qualifier.APPROXIMATE == kyrgyz.amount.qualifier
-        assert ca.Qualifier.LOWER_BOUND == concessional.amount.qualifier
+        assert ca.Qualifier.MORE_THAN == concessional.amount.qualifier
 
     def test_dates_keep_precision(self, dataset: ca.Dataset) -> None:
         """'By the end of 2023' and 'as of January 1, 2024' stay different dates."""
@@ -450,7 +450,7 @@ class TestSecondReading:
 
         assert None is loan.creditor
         assert loan.creditor_text
-        assert {"amount": ca.Qualifier.LOWER_BOUND, "share_of_total_debt": ca.Qualifier.LOWER_BOUND
+        assert {"amount": ca.Qualifier.MORE_THAN, "share_of_total_debt": ca.Qualifier.MORE_THAN
                 } == {name: figure.qualifier for name, figure in loan.figures.items()}  # fmt: skip
 
     def test_turkmen_repayment_date(self, dataset: ca.Dataset) -> None:
@@ -683,3 +683,108 @@ class TestThirdReading:
 
         assert kind is conflict.kind
         assert side in [f"{kind_of(type(r)).name}:{r.id}" for r in conflict.records]
+
+
+#: The source words each qualifier stands for, read off CURATION.md: "at least" is not "over",
+#: "as much as" is not "under", "just under" is neither. Longer phrases first: "just under" is
+#: read before "under".
+QUALIFIER_WORDS: dict[ca.Qualifier, tuple[str, ...]] = {
+    ca.Qualifier.APPROXIMATE: ("about", "around", "roughly", "approximately"),
+    ca.Qualifier.ESTIMATED: ("an estimated", "estimated"),
+    ca.Qualifier.AT_LEAST: ("at least", "no fewer than"),
+    ca.Qualifier.MORE_THAN: ("more than", "over", "exceeds", "exceed"),
+    ca.Qualifier.AT_MOST: ("as much as", "up to"),
+    ca.Qualifier.JUST_BELOW: ("just under", "almost", "nearly"),
+    ca.Qualifier.LESS_THAN: ("less than", "under", "below"),
+}
+#: A qualifying word directly before a number ("over 21", "almost one quarter", "exceed US$ 2").
+_QUALIFIED_NUMBER = re.compile(
+    r"\b(?P<word>"
+    + "|".join(sorted((w for ws in QUALIFIER_WORDS.values() for w in ws), key=len, reverse=True))
+    + r")\s+(?:US\$\s*)?(?:[0-9]|one\b|two\b|three\b|half\b)",
+    re.IGNORECASE,
+)
+#: Records whose quotes hold a qualified number that is not one of their figures, and why.
+_OTHER_NUMBERS = {
+    "tj-cn-half-of-foreign-debt": '"an estimated US$ 3.3 billion" is the whole debt, not the half',
+    "cn-share-of-ca-imports": '"about" governs the 22% and the 21%, not the 38%',
+}
+
+
+def _figures(record: Any) -> list[ca.Figure[Any]]:
+    return [
+        value
+        for value in (getattr(record, a.name) for a in attrs.fields(type(record)))
+        if isinstance(value, ca.Figure)
+    ]
+
+
+class TestQualifiers:
+    """Each figure's qualifier is the one its source's words give (issue 23)."""
+
+    def test_every_qualifier_has_its_words(self) -> None:
+        assert set(ca.Qualifier) - {ca.Qualifier.EXACT} == set(QUALIFIER_WORDS)
+
+    def test_a_qualified_figure_is_worded_so_in_its_quotes(self, dataset: ca.Dataset) -> None:
+        """A figure that is not exact has one of its qualifier's words before a number."""
+        checked = 0
+        for record in _claims(dataset):
+            words = {
+                match["word"].lower()
+                for citation in record.sources
+                for match in _QUALIFIED_NUMBER.finditer(citation.quote)
+            }
+            for figure in _figures(record):
+                if figure.qualifier is not ca.Qualifier.EXACT:
+                    checked += 1
+                    assert words & set(QUALIFIER_WORDS[figure.qualifier]), (record.id, figure)
+        assert checked >= 20
+
+    def test_no_qualified_number_is_read_as_exact(self, dataset: ca.Dataset) -> None:
+        """Quotes with a qualified number have a figure so qualified, or say why not."""
+        for record in _claims(dataset):
+            figures = _figures(record)
+            matches = [m for c in record.sources for m in _QUALIFIED_NUMBER.finditer(c.quote)]
+            if not figures or not matches or record.id in _OTHER_NUMBERS:
+                continue
+            for match in matches:
+                qualifiers = {q for q, ws in QUALIFIER_WORDS.items() if match["word"].lower() in ws}
+                assert qualifiers & {figure.qualifier for figure in figures}, (record.id, match[0])
+
+    def test_the_exceptions_are_still_needed(self, dataset: ca.Dataset) -> None:
+        """Every listed exception holds a qualified number and only exact figures."""
+        records = {record.id: record for record in _claims(dataset)}
+        for record_id in _OTHER_NUMBERS:
+            record = records[record_id]
+            assert any(_QUALIFIED_NUMBER.search(c.quote) for c in record.sources), record_id
+            assert {ca.Qualifier.EXACT} == {f.qualifier for f in _figures(record)}, record_id
+
+    @pytest.mark.parametrize(
+        ("qualifier", "value", "words"),
+        [
+            (ca.Qualifier.AT_LEAST, Decimal(3), "at least 3"),
+            (ca.Qualifier.MORE_THAN, Decimal(3), "over 3"),
+            (ca.Qualifier.AT_MOST, Decimal("0.6"), "as much as 60%"),
+            (ca.Qualifier.LESS_THAN, Decimal("0.01"), "less than 1%"),
+            (ca.Qualifier.JUST_BELOW, Decimal("0.13"), "just under 13%"),
+        ],
+    )
+    def test_bounds_read_as_the_source_says(
+        self, qualifier: ca.Qualifier, value: Decimal, words: str
+    ) -> None:
+        percent = words.endswith("%")
+        assert words == ca.Figure(value, qualifier).describe(percent=percent)
+
+    def test_the_bundled_bounds_read_as_their_sources(self, dataset: ca.Dataset) -> None:
+        """The three the fact-checker found: "at least three", "as much as 60%", "just under 13"."""
+        shown = {
+            "sco-countries-funding-digital-education": "at least 3",
+            "xinjiang-muslim-minorities-share": "as much as 60%",
+            "ca-share-of-chinese-trade": "less than 1%",
+        }
+        for record_id, words in shown.items():
+            measurement = dataset.measurements.get(record_id)
+            assert words == measurement.value.describe(percent=measurement.unit == "fraction")
+        uzbek = dataset.loans.get("uz-cn-2023-end")
+        assert uzbek.share_of_external_debt is not None
+        assert "just under 13%" == uzbek.share_of_external_debt.describe(percent=True)

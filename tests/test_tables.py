@@ -144,7 +144,7 @@ class TestValues:
             loan.share_of_external_debt.describe(percent=True)
             == (loans["share_of_external_debt_words"][row])
         )
-        assert "under 13%" == loans["share_of_external_debt_words"][row]
+        assert "just under 13%" == loans["share_of_external_debt_words"][row]
         assert loans["share_of_gdp"][row] is None is loans["share_of_gdp_words"][row]
 
     def test_every_record_has_a_label(self) -> None:

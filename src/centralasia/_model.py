@@ -610,8 +610,8 @@ class Loan(Shown):
     A sourced figure of debt owed by one or more countries.
 
     Each figure is a :class:`Figure` carrying its own qualifier: "just under
-    13 percent" is an upper bound on the share even when the amount beside
-    it is exact.  Shares are fractions: 0.278 is 27.8 percent.  A figure
+    13 percent" sits just below 13 percent (:attr:`Qualifier.JUST_BELOW`)
+    even when the amount beside it is exact.  Shares are fractions: 0.278 is 27.8 percent.  A figure
     about several countries together (a region's debt) lists them all in
     :attr:`debtors`; :attr:`debtor` is then ``None``.  A creditor that is
     not a country of the dataset ("foreign investors") is given in words in

@@ -39,10 +39,16 @@ class Qualifier(enum.Enum):
     """A rounded figure, worded as "about", "approximately", "around", "roughly"."""
     ESTIMATED = "estimated"
     """An estimate, worded as "an estimated" or "estimates put it at"."""
-    LOWER_BOUND = "lower_bound"
-    """The true value is at least this, worded as "over", "more than", "exceeds"."""
-    UPPER_BOUND = "upper_bound"
-    """The true value is at most this, worded as "just under", "less than", "nearly"."""
+    AT_LEAST = "at_least"
+    """The true value is this or more, worded as "at least", "no fewer than"."""
+    MORE_THAN = "more_than"
+    """The true value is above this, worded as "over", "more than", "exceeds"."""
+    AT_MOST = "at_most"
+    """The true value is this or less, worded as "as much as", "up to"."""
+    LESS_THAN = "less_than"
+    """The true value is below this, worded as "under", "less than", "below"."""
+    JUST_BELOW = "just_below"
+    """The true value is a little below this, worded as "just under", "almost", "nearly"."""
 
 
 @frozen
@@ -70,8 +76,11 @@ _QUALIFIER_WORDS: dict[Qualifier, str] = {
     Qualifier.EXACT: "",
     Qualifier.APPROXIMATE: "about ",
     Qualifier.ESTIMATED: "an estimated ",
-    Qualifier.LOWER_BOUND: "over ",
-    Qualifier.UPPER_BOUND: "under ",
+    Qualifier.AT_LEAST: "at least ",
+    Qualifier.MORE_THAN: "over ",
+    Qualifier.AT_MOST: "as much as ",
+    Qualifier.LESS_THAN: "less than ",
+    Qualifier.JUST_BELOW: "just under ",
 }
 
 #: What a figure may hold: an amount of money, or a plain number (a share, a count).
@@ -90,7 +99,7 @@ class Figure(Generic[V]):
 
     The value and its qualifier are one object, so no qualifier can exist
     without its figure.  "just under 13 percent" is
-    ``Figure(Decimal("0.13"), Qualifier.UPPER_BOUND)``; shares are
+    ``Figure(Decimal("0.13"), Qualifier.JUST_BELOW)``; shares are
     fractions.
 
     >>> Figure(Money(Decimal("700"), "USD"), Qualifier.APPROXIMATE).value.amount
@@ -119,8 +128,8 @@ class Figure(Generic[V]):
 
         >>> Figure(Money(Decimal("4000000000"), "USD"), Qualifier.APPROXIMATE).describe()
         'about 4,000,000,000 USD'
-        >>> Figure(Decimal("0.13"), Qualifier.UPPER_BOUND).describe(percent=True)
-        'under 13%'
+        >>> Figure(Decimal("0.13"), Qualifier.JUST_BELOW).describe(percent=True)
+        'just under 13%'
 
         .. versionadded:: 0.1
         """
